@@ -1,0 +1,10 @@
+import type { Deps } from "../../src/deps.js";
+import { findOfficerByTelegramId, type OfficerRef } from "../../src/core/officers.js";
+import type { BotContext } from "./context.js";
+
+/** The registered, active officer behind this update, or null. */
+export async function officerOf(deps: Pick<Deps, "db">, ctx: BotContext): Promise<OfficerRef | null> {
+  return ctx.from ? findOfficerByTelegramId(deps.db, ctx.from.id) : null;
+}
+
+export const isGroup = (ctx: BotContext) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";

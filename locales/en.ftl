@@ -1,0 +1,199 @@
+# Wardline — English (second language)
+
+## Residents
+
+welcome =
+    Hello! This is the tip line of your ward and commune police.
+    You can report scams, drugs, street racing, theft, suspicious strangers… Tips can be anonymous: officers never see your account.
+    ⚠️ In an emergency, call 113 now.
+help =
+    How to use:
+    • /report — report step by step (or just write, and I will offer to send it as a tip)
+    • /status <code> — see where a tip stands
+    • /mytips — your tips
+    • /ward — choose or change your ward
+    • /language — change language
+    • /cancel — cancel what you are doing
+    Emergency: call 113.
+language-pick = Choose a language:
+language-set = Switched to English.
+unhandled-private = I did not understand that. Tap /report to send a tip, or /help for help.
+button-expired = This button no longer works.
+cancelled = Cancelled. Tap /report whenever you need to send a tip.
+nothing-to-cancel = Nothing to cancel.
+
+btn-report = 📝 Report
+btn-my-tips = 📋 My tips
+btn-change-ward = 📍 Change ward
+btn-cancel = ✖️ Cancel
+btn-skip = Skip
+btn-send = ✅ Send tip
+btn-status = See status
+btn-share-location = 📍 Share my location
+btn-media-done = Done, continue
+btn-stay-anonymous = 🙈 Stay anonymous
+btn-give-identity = 🙋 Give my name and phone
+btn-yes-this-ward = ✅ Yes, this ward
+btn-other-ward = Another ward
+btn-send-as-tip = ✅ Send as a tip
+btn-guided-report = 📝 Report step by step
+btn-no = No
+btn-answer = ✍️ Answer
+
+## Choosing a ward
+
+ward-ask = Which ward or commune are you in? Type its name (no accents needed; names from before the 2025 merger work too), or share your location.
+ward-not-found = No ward or commune matches “{ $query }”. Try again, add the former district or the province, or share your location.
+ward-pick = Which one do you mean?
+ward-confirm-one = Is it this one?
+ward-formerly = { $ward } (formerly { $former })
+ward-set = Your ward is now { $ward }.
+ward-located = Your location is in { $ward }. Is that right?
+ward-near = Wards near your location:
+ward-location-unknown = I could not tell the ward from your location. Please type its name.
+
+## Reporting
+
+report-ask-ward = Which ward or commune should receive the tip?
+report-ask-ward-hint = Type the ward's name (no accents needed), or tap the button below to share your location.
+report-ward-remembered = The tip will go to { $ward }.
+report-ask-category = What is it about?
+report-ask-what = Describe what happened: who, doing what, anything that identifies them (number plates, phone numbers, bank accounts…).
+report-ask-where = Where did it happen? Type an address or landmark, or share a location.
+report-ask-when = When did it happen?
+report-ask-media = Do you have photos, videos, voice recordings or documents? Send them here (up to 10), then tap “Done, continue”.
+report-ask-anonymous = Do you want to stay anonymous, or give the officers your name and phone number?
+report-ask-identity = Please type your name and phone number.
+report-summary-title = Please check your tip:
+report-sent =
+    ✅ Your tip was sent to <b>{ $ward }</b> at { $time }.
+    Your tracking code: <b>{ $code }</b>
+    Keep it to check the status (/status { $code }). Thank you!
+report-location-kept = Location noted.
+report-media-added = { $count } file(s) received.
+report-media-full = A tip can carry at most { $max } files.
+report-media-later = You can send photos and videos in a later step.
+report-pick-category-first = Noted. Please pick a category with the buttons above.
+report-text-clipped = Text beyond { $max } characters was cut.
+report-text-added = Added to the description.
+report-use-buttons = Please use the buttons above.
+report-not-understood = This step needs something else. Follow the instructions above, or /cancel.
+summary-ward = Goes to
+summary-none = not chosen
+summary-triage = the province's triage desk
+summary-category = Category
+summary-what = What happened
+summary-where = Where
+summary-location = Location shared
+summary-when = When
+summary-media = Attachments: { $count }
+summary-anonymous = Anonymous
+summary-identified = Name and phone given
+
+when-now = Happening now
+when-now-at = Happening now ({ $time })
+when-today = Today
+when-earlier = Earlier
+
+category-scam = Scam or fraud
+category-drugs = Drugs
+category-racing = Street racing
+category-theft = Theft or robbery
+category-stranger = Suspicious stranger
+category-disorder = Fighting or disorder
+category-other = Something else
+
+draft-offer = Do you want to send this to the ward police as a tip?
+draft-dropped = All right, nothing was sent.
+draft-expired = That text is no longer available. Write it again or tap /report.
+flood-tips = You have sent many tips in a short time (at most { $limit } per hour). This one is kept: tap “Send tip” again in a few minutes.
+flood-messages = You are writing very fast. Everything is received and will be handled in order; please wait a moment.
+
+## Status
+
+status-usage = Type /status followed by your tracking code, e.g. /status K7M4-QX9A
+status-unknown = No tip { $code } of yours was found.
+status-line = Tip { $code } ({ $date }) — { $ward }: { $state }
+status-new = received, waiting for an officer
+status-claimed = an officer is handling it
+status-resolved = resolved
+status-valuable = judged valuable
+status-question-waiting = an officer is waiting for your answer
+mytips-title = Your tips:
+mytips-none = You have not sent any tips yet.
+
+## Two-way, anonymous
+
+relay-question = ❓ The ward officer asks about tip { $code }:
+relay-how-to-answer = Tap “Answer” or reply to this message. The officer never sees your account.
+answer-prompt = Type your answer for tip { $code }.
+answer-sent = Your answer was passed to the officer (tip { $code }).
+
+## Ward inbox (officers)
+
+card-title = Tip #{ $code }
+card-no-ward = Ward unknown
+card-place = Place
+card-when = When
+card-received = Received
+card-attachments = 📎 { $count } attachment(s)
+card-location = 📌 Location shared
+card-tipster-anonymous = Tipster: anonymous
+card-tipster-identified = Tipster: { $identity }
+card-status-new = 🆕 Not claimed
+card-status-claimed = 👮 { $officer } is handling it
+card-status-resolved = ✅ Resolved
+card-valuable = 👍 Valuable
+card-not-valuable = 👎 Not valuable
+card-last-action = { $officer }: { $action } at { $time }
+card-transferred-away = ↪ Transferred to { $ward }. This copy is kept as a trace.
+event-created = created
+event-routed = routed
+event-unrouted = no inbox
+event-claimed = claimed
+event-assessed = assessed
+event-resolved = resolved
+event-transferred = transferred
+event-asked = asked the tipster
+btn-claim = 👮 Claim
+btn-ask = ❓ Ask tipster
+btn-valuable = 👍 Valuable
+btn-not-valuable = 👎 Not valuable
+btn-resolve = ✅ Resolved
+btn-transfer = ↪ Transfer
+ask-prompt = ❓ Reply to this message with your question for the tipster of #{ $code }. They get it from the bot and never see your account.
+transfer-prompt = ↪ Transfer #{ $code }: reply to this message with the receiving ward's name or code, then “ - ” and the reason. Example: Cua Nam - the place is in Cua Nam
+transfer-pick = Choose the ward to receive #{ $code }:
+inbox-tipster-says = 💬 The tipster of #{ $code } answers:
+action-claimed = You claimed tip { $code }.
+action-valuable = Tip { $code } judged valuable.
+action-not-valuable = Tip { $code } judged not valuable.
+action-resolved = Tip { $code } marked resolved.
+action-transferred = Tip { $code } transferred.
+action-asked = Your question was sent to the tipster of { $code }.
+action-fail-not-found = No such tip within your scope.
+action-fail-forbidden = You may not do this.
+action-fail-resolved = This tip is already resolved.
+action-fail-already-claimed = { $by } has already claimed this tip.
+action-fail-same-ward = The tip is already in this ward.
+action-fail-not-officer = Only registered officers of this ward can do this.
+bind-usage = Send /bind followed by the binding code from your administrator, e.g. /bind 7KQ4MX9ARB
+bind-done = ✅ This group is now the tip inbox of { $ward }. New tips will appear here.
+bind-invalid = That binding code is not valid.
+bind-used = That binding code was already used.
+bind-expired = That binding code has expired. Ask for a new one.
+bind-not-officer = Only registered officers of that ward can bind a group.
+inbox-not-bound = This group is not a ward's inbox yet. Use /bind <code>.
+queue-title = Open tips of { $ward } ({ $count }), oldest first:
+queue-line = • #{ $code } · { $category } · since { $since } · { $state }
+queue-empty = { $ward } has no open tips.
+stats =
+    This month's figures for { $ward }:
+    • Tips received: { $received }
+    • Valuable: { $valuable }
+    • Resolved: { $resolved }
+    • Median time to first action: { $median } min
+group-welcome = Hello! To make this group a ward's tip inbox, a registered officer sends /bind <binding code>.
+
+error-not-found = { $what } not found.
+error-forbidden = You may not do this.

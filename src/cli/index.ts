@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ConfigError, parseConfig } from "../config.js";
+import { connectDatabase } from "../db/connect.js";
+import { ensureWardDirectory } from "../db/ward-directory.js";
+import { importBoundaries } from "../db/boundaries.js";
+import { loadDirectory } from "../core/wards/directory.js";
+import { createBindingCode } from "../core/officers.js";
+import { createLogger } from "../logger.js";
+import { StartupError } from "../errors.js";
+import { seedDemo } from "./demo.js";
+
+const USAGE = `Usage: npm run cli -- <command>
+  seed [--demo]                       load the ward directory (34 provinces, 3,321 wards, former names); --demo adds demo officers
+  officer add --telegram-id <id> --name <name> --ward <code> [--role WARD_OFFICER|WARD_LEADER|PROVINCE_OFFICER|ADMIN] [--province <code>] [--broadcast]
+  inbox code --ward <code> [--hours 72]      a one-time code to send as /bind <code> in the ward's officer group
+  boundaries import <file.geojson> [--property <name>]   ward boundaries (GeoJSON features carrying the 5-digit ward code)
+`;
+
+const out = (s: string) => process.stdout.write(s + "\n");
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: "boolean" },
+      "telegram-id": { type: "string" },
+      name: { type: "string" },
+      ward: { type: "string" },
+      role: { type: "string" },
+      province: { type: "string" },
+      broadcast: { type: "boolean" },
+      hours: { type: "string" },
+      property: { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const [cmd, sub, arg] = positionals;
+  if (!cmd || values.help) {
+    out(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const config = parseConfig({ ...process.env, LOG_LEVEL: process.env["LOG_LEVEL"] ?? "warn" });
+  const log = createLogger({ level: config.log.level, pretty: false });
+  const { db, close } = await connectDatabase(config, log);
+  try {
+    if (cmd === "seed") {
+      const r = await ensureWardDirectory(db, loadDirectory);
+      out(r.loaded ? `ward directory loaded: ${r.wards} wards` : `ward directory already present: ${r.wards} wards`);
+      if (values.demo) out(await seedDemo(db));
+      return 0;
+    }
+    if (cmd === "officer" && sub === "add") {
+      const id = values["telegram-id"];
+      if (!id || !/^\d{1,19}$/.test(id) || !values.name) throw new Error("officer add needs --telegram-id <digits> and --name");
+      const role = (values.role ?? "WARD_OFFICER") as "WARD_OFFICER" | "WARD_LEADER" | "PROVINCE_OFFICER" | "ADMIN";
+      if (!["WARD_OFFICER", "WARD_LEADER", "PROVINCE_OFFICER", "ADMIN"].includes(role)) throw new Error(`unknown role ${role}`);
+      const ward = values.ward ? await db.ward.findUnique({ where: { code: values.ward }, select: { id: true, provinceCode: true } }) : null;
+      if (values.ward && !ward) throw new Error(`no ward with code ${values.ward}`);
+      if ((role === "WARD_OFFICER" || role === "WARD_LEADER") && !ward) throw new Error(`${role} needs --ward`);
+      const data = {
+        displayName: values.name,
+        role,
+        wardId: ward?.id ?? null,
+        provinceCode: values.province ?? ward?.provinceCode ?? null,
+        canBroadcast: Boolean(values.broadcast),
+        active: true,
+      };
+      const officer = await db.officer.upsert({ where: { telegramUserId: BigInt(id) }, create: { telegramUserId: BigInt(id), ...data }, update: data, select: { id: true } });
+      out(`officer ${officer.id} saved: ${values.name} (${role})`);
+      return 0;
+    }
+    if (cmd === "inbox" && sub === "code") {
+      if (!values.ward) throw new Error("inbox code needs --ward <code>");
+      const hours = values.hours ? Number(values.hours) : 72;
+      const { code, expiresAt } = await createBindingCode(db, values.ward, hours);
+      out(`Send this in the ward's officer group (valid once, until ${expiresAt.toISOString()}):\n/bind ${code}`);
+      return 0;
+    }
+    if (cmd === "boundaries" && sub === "import") {
+      if (!arg) throw new Error("boundaries import needs a GeoJSON file");
+      const r = await importBoundaries(db, JSON.parse(readFileSync(arg, "utf8")), values.property ?? "ward_code");
+      out(`boundaries imported for ${r.imported} wards; ${r.skipped.length} features skipped${r.skipped.length ? ":\n" + r.skipped.slice(0, 20).map((s) => `  #${s.index}: ${s.reason}`).join("\n") : ""}`);
+      out("Restart the workers to use them.");
+      return 0;
+    }
+    out(USAGE);
+    return 2;
+  } finally {
+    await close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) process.stderr.write(err.message + "\n");
+    else if (err instanceof StartupError) process.stderr.write(`${err.message}\n${err.hint}\n`);
+    else process.stderr.write(`error: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

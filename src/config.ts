@@ -1,0 +1,137 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const hexKey = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`");
+
+/** Telegram allows 1–256 characters of A–Z a–z 0–9 _ - for a webhook secret token. */
+const webhookSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z a–z 0–9 _ -");
+
+const base = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  ROLE: z.enum(["all", "web", "worker"]).default("all"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_{}-]+$/, "letters, digits, _ - and {} (use {wardline} on Redis Cluster)")
+    .default("wardline"),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().min(1).default("./data"),
+  IDENTITY_KEY: hexKey.optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "a token from @BotFather, like 123456:ABC-def").optional(),
+  TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
+  TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("polling"),
+  TELEGRAM_WEBHOOK_SECRET: webhookSecret.optional(),
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^[A-Za-z0-9_]{5,32}$/).optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(20),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  TRIAGE_PROVINCE_CODE: z.string().regex(/^\d{2}$/).optional(),
+  SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
+  RESIDENT_TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
+  RESIDENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  PRETTY_LOGS: bool.optional(),
+});
+
+type Raw = z.infer<typeof base>;
+
+export type Config = {
+  env: Raw["NODE_ENV"];
+  role: Raw["ROLE"];
+  http: { port: number; host: string; publicUrl: string | undefined };
+  log: { level: Raw["LOG_LEVEL"]; pretty: boolean };
+  redis: { url: string; prefix: string };
+  database:
+    | { kind: "postgres"; url: string; poolMax: number }
+    | { kind: "embedded"; dataDir: string };
+  /** null outside production when IDENTITY_KEY is unset: a key is then kept under DATA_DIR. */
+  identityKey: Buffer | null;
+  telegram:
+    | { enabled: false }
+    | {
+        enabled: true;
+        token: string;
+        apiRoot: string;
+        username: string | undefined;
+        mode: { kind: "polling" } | { kind: "webhook"; secret: string; publicUrl: string };
+      };
+  workers: { concurrency: number; sendRatePerSecond: number };
+  limits: { tipsPerHour: number; messagesPerMinute: number };
+  routing: { triageProvinceCode: string | undefined };
+  shutdownTimeoutMs: number;
+  dataDir: string;
+};
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parses and checks every setting at once; throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset" (docker-compose and .env files produce them).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = base.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = issue.path.join(".");
+      problems.push(`${key}: ${issue.message} (got ${JSON.stringify(cleaned[key] ?? null)})`);
+    }
+    throw new ConfigError(problems);
+  }
+  const r = parsed.data;
+
+  if (!r.IDENTITY_KEY && r.NODE_ENV === "production") {
+    problems.push("IDENTITY_KEY: required in production: 64 hex characters (`openssl rand -hex 32`); it protects tipster identities and cannot change later");
+  }
+  if (r.TELEGRAM_BOT_TOKEN && r.TELEGRAM_MODE === "webhook") {
+    if (!r.TELEGRAM_WEBHOOK_SECRET) problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook");
+    if (!r.PUBLIC_URL) problems.push("PUBLIC_URL: required when TELEGRAM_MODE=webhook (the https address Telegram posts to)");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const telegram: Config["telegram"] = r.TELEGRAM_BOT_TOKEN
+    ? {
+        enabled: true,
+        token: r.TELEGRAM_BOT_TOKEN,
+        apiRoot: r.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+        username: r.TELEGRAM_BOT_USERNAME,
+        mode:
+          r.TELEGRAM_MODE === "webhook"
+            ? { kind: "webhook", secret: r.TELEGRAM_WEBHOOK_SECRET!, publicUrl: r.PUBLIC_URL! }
+            : { kind: "polling" },
+      }
+    : { enabled: false };
+
+  return {
+    env: r.NODE_ENV,
+    role: r.ROLE,
+    http: { port: r.PORT, host: r.HOST, publicUrl: r.PUBLIC_URL },
+    log: { level: r.LOG_LEVEL, pretty: r.PRETTY_LOGS ?? r.NODE_ENV === "development" },
+    redis: { url: r.REDIS_URL, prefix: r.QUEUE_PREFIX },
+    database: r.DATABASE_URL
+      ? { kind: "postgres", url: r.DATABASE_URL, poolMax: r.DATABASE_POOL_MAX }
+      : { kind: "embedded", dataDir: r.DATA_DIR },
+    identityKey: r.IDENTITY_KEY ? Buffer.from(r.IDENTITY_KEY, "hex") : null,
+    telegram,
+    workers: { concurrency: r.WORKER_CONCURRENCY, sendRatePerSecond: r.SEND_RATE_PER_SECOND },
+    limits: { tipsPerHour: r.RESIDENT_TIPS_PER_HOUR, messagesPerMinute: r.RESIDENT_MESSAGES_PER_MINUTE },
+    routing: { triageProvinceCode: r.TRIAGE_PROVINCE_CODE },
+    shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
+    dataDir: r.DATA_DIR,
+  };
+}
+

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/** What a resident's private chat remembers between messages; stored in the database, so it survives restarts. */
+export const chatStateSchema = z.object({
+  locale: z.enum(["vi", "en"]).optional(),
+  /** The step of the report flow the resident is in, if any. */
+  flow: z
+    .object({
+      step: z.enum(["ward", "ward-pick", "category", "what", "where", "when", "media", "anonymous", "identity", "confirm"]),
+      wardCode: z.string().optional(),
+      category: z.string().optional(),
+      text: z.string().optional(),
+      place: z.string().optional(),
+      when: z.string().optional(),
+      lat: z.number().optional(),
+      lng: z.number().optional(),
+      media: z.array(z.object({ kind: z.string(), fileRef: z.string(), mime: z.string().optional(), size: z.number().optional() })).default([]),
+      anonymous: z.boolean().optional(),
+      identity: z.string().optional(),
+      /** Update id that started the flow: the tip's idempotency key. */
+      startedBy: z.number().int(),
+      /** Started by the one-tap "send this as a tip?" shortcut: submit as soon as a ward is known. */
+      quick: z.boolean().optional(),
+    })
+    .optional(),
+  /** Text a resident wrote outside any flow, offered as a tip with one tap. */
+  draft: z.object({ text: z.string(), updateId: z.number().int() }).optional(),
+  /** The tip a resident is answering an officer's question about. */
+  replyingTo: z.string().optional(),
+  /** Choosing a ward outside the report flow (/ward). */
+  choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
+});
+
+export type ChatState = z.infer<typeof chatStateSchema>;
+
+export function parseChatState(value: unknown): ChatState {
+  const r = chatStateSchema.safeParse(value);
+  // A state written by an older version that no longer parses starts afresh, never crashes.
+  return r.success ? r.data : {};
+}

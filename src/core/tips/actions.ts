@@ -1,0 +1,131 @@
+import type { Db } from "../../db/client.js";
+import type { Deps } from "../../deps.js";
+import { enqueue, jobId } from "../../queue/job.js";
+import { syncCardJob } from "../../jobs/sync-card.js";
+import { relayToTipsterJob } from "../../jobs/relay-to-tipster.js";
+import { routeTipJob } from "../../jobs/route-tip.js";
+import { postToInboxJob } from "../../jobs/post-to-inbox.js";
+import { officerCovers, type OfficerRef } from "../officers.js";
+
+export type ActionDeps = Pick<Deps, "db" | "queues">;
+export type ActionResult =
+  | { ok: true; code: string; tipId: number }
+  | { ok: false; reason: "not-found" | "forbidden" | "resolved" | "already-claimed" | "same-ward"; by?: string };
+
+type TipForAction = {
+  id: number;
+  code: string;
+  status: "NEW" | "CLAIMED" | "RESOLVED";
+  provinceCode: string | null;
+  firstActionAt: Date | null;
+  claimedBy: { id: number; displayName: string } | null;
+  ward: { id: number; provinceCode: string } | null;
+};
+
+async function loadForOfficer(db: Db, officer: OfficerRef, tipId: number): Promise<TipForAction | ActionResult> {
+  const tip = await db.tip.findUnique({
+    where: { id: tipId },
+    select: {
+      id: true, code: true, status: true, provinceCode: true, firstActionAt: true,
+      claimedBy: { select: { id: true, displayName: true } },
+      ward: { select: { id: true, provinceCode: true } },
+    },
+  });
+  // Outside one's scope a tip does not exist: same answer as a wrong id.
+  if (!tip || !officerCovers(officer, tip.ward, tip.provinceCode)) return { ok: false, reason: "not-found" };
+  return tip;
+}
+
+const isResult = (x: TipForAction | ActionResult): x is ActionResult => "ok" in x;
+
+/** Records the change and its audit event together, and schedules the inbox card's refresh. */
+async function apply(
+  deps: ActionDeps,
+  tip: TipForAction,
+  officer: OfficerRef,
+  type: string,
+  data: Record<string, string | number | boolean | null>,
+  change: Record<string, unknown>,
+): Promise<ActionResult> {
+  const event = await deps.db.$transaction(async (tx) => {
+    await tx.tip.update({ where: { id: tip.id }, data: { ...change, ...(tip.firstActionAt ? {} : { firstActionAt: new Date() }) } });
+    return tx.tipEvent.create({ data: { tipId: tip.id, type, officerId: officer.id, data }, select: { id: true } });
+  });
+  await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, event.id));
+  return { ok: true, code: tip.code, tipId: tip.id };
+}
+
+/** Claim: the officer takes the tip on. A tip claimed by someone else stays theirs. */
+export async function claimTip(deps: ActionDeps, officer: OfficerRef, tipId: number): Promise<ActionResult> {
+  const tip = await loadForOfficer(deps.db, officer, tipId);
+  if (isResult(tip)) return tip;
+  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+  if (tip.claimedBy && tip.claimedBy.id !== officer.id) return { ok: false, reason: "already-claimed", by: tip.claimedBy.displayName };
+  if (tip.claimedBy?.id === officer.id) return { ok: true, code: tip.code, tipId: tip.id };
+  return apply(deps, tip, officer, "claimed", {}, { status: "CLAIMED", claimedById: officer.id });
+}
+
+/** Valuable / not valuable: the judgement leaders count in their reports. */
+export async function assessTip(deps: ActionDeps, officer: OfficerRef, tipId: number, valuable: boolean): Promise<ActionResult> {
+  const tip = await loadForOfficer(deps.db, officer, tipId);
+  if (isResult(tip)) return tip;
+  return apply(deps, tip, officer, "assessed", { valuable }, { valuable });
+}
+
+export async function resolveTip(deps: ActionDeps, officer: OfficerRef, tipId: number, outcome: string | null): Promise<ActionResult> {
+  const tip = await loadForOfficer(deps.db, officer, tipId);
+  if (isResult(tip)) return tip;
+  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+  return apply(deps, tip, officer, "resolved", { outcome }, { status: "RESOLVED", resolvedAt: new Date(), outcome, claimedById: tip.claimedBy?.id ?? officer.id });
+}
+
+/** Moves the tip to another ward's inbox; the first ward keeps a read-only card. */
+export async function transferTip(deps: ActionDeps, officer: OfficerRef, tipId: number, toWardCode: string, reason: string): Promise<ActionResult> {
+  const tip = await loadForOfficer(deps.db, officer, tipId);
+  if (isResult(tip)) return tip;
+  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+  const target = await deps.db.ward.findUnique({ where: { code: toWardCode }, select: { id: true, provinceCode: true } });
+  if (!target) return { ok: false, reason: "not-found" };
+  if (target.id === tip.ward?.id) return { ok: false, reason: "same-ward" };
+  const event = await deps.db.$transaction(async (tx) => {
+    await tx.tip.update({
+      where: { id: tip.id },
+      data: { wardId: target.id, provinceCode: target.provinceCode, status: "NEW", claimedById: null, routedAt: null, ...(tip.firstActionAt ? {} : { firstActionAt: new Date() }) },
+    });
+    await tx.tipCard.updateMany({ where: { tipId: tip.id }, data: { readOnly: true } });
+    return tx.tipEvent.create({ data: { tipId: tip.id, type: "transferred", officerId: officer.id, data: { toWardCode, reason } }, select: { id: true } });
+  });
+  await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, event.id));
+  await enqueue(deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id, event.id));
+  return { ok: true, code: tip.code, tipId: tip.id };
+}
+
+/** An officer's question, relayed to the tipster by the bot; neither sees the other's account. */
+export async function askTipster(deps: ActionDeps, officer: OfficerRef, tipId: number, text: string, sourceKey: string): Promise<ActionResult> {
+  const tip = await loadForOfficer(deps.db, officer, tipId);
+  if (isResult(tip)) return tip;
+  const message = await deps.db.tipMessage.upsert({
+    where: { sourceKey },
+    create: { tipId: tip.id, author: "OFFICER", officerId: officer.id, text, sourceKey },
+    update: {},
+    select: { id: true },
+  });
+  await deps.db.tipEvent.create({ data: { tipId: tip.id, type: "asked", officerId: officer.id, data: { messageId: message.id } } });
+  if (!tip.firstActionAt) await deps.db.tip.update({ where: { id: tip.id }, data: { firstActionAt: new Date() } });
+  await enqueue(deps.queues, relayToTipsterJob, { messageId: message.id }, jobId("relay", message.id));
+  return { ok: true, code: tip.code, tipId: tip.id };
+}
+
+/** A tipster's answer (or follow-up) joins the tip's thread and is posted under the card. */
+export async function tipsterReply(deps: ActionDeps, residentId: number, code: string, text: string, sourceKey: string): Promise<ActionResult> {
+  const tip = await deps.db.tip.findFirst({ where: { code, residentId }, select: { id: true, code: true } });
+  if (!tip) return { ok: false, reason: "not-found" };
+  const message = await deps.db.tipMessage.upsert({
+    where: { sourceKey },
+    create: { tipId: tip.id, author: "TIPSTER", text, sourceKey },
+    update: {},
+    select: { id: true },
+  });
+  await enqueue(deps.queues, postToInboxJob, { messageId: message.id }, jobId("inbox", message.id));
+  return { ok: true, code: tip.code, tipId: tip.id };
+}

@@ -1,0 +1,67 @@
+import type { Db } from "../../db/client.js";
+
+export type TipStatusView = {
+  code: string;
+  status: "NEW" | "CLAIMED" | "RESOLVED";
+  valuable: boolean | null;
+  wardName: string | null;
+  createdAt: Date;
+  pendingQuestion: boolean;
+};
+
+/** A resident's view of one of their own tips; null when the code is not theirs (no oracle for others' codes). */
+export async function tipStatusForResident(db: Db, residentId: number, code: string): Promise<TipStatusView | null> {
+  const tip = await db.tip.findFirst({
+    where: { code, residentId },
+    select: { code: true, status: true, valuable: true, createdAt: true, ward: { select: { name: true } }, messages: { orderBy: { id: "desc" }, take: 1, select: { author: true } } },
+  });
+  if (!tip) return null;
+  return {
+    code: tip.code,
+    status: tip.status,
+    valuable: tip.valuable,
+    wardName: tip.ward?.name ?? null,
+    createdAt: tip.createdAt,
+    pendingQuestion: tip.messages[0]?.author === "OFFICER",
+  };
+}
+
+export async function listResidentTips(db: Db, residentId: number, take = 10): Promise<TipStatusView[]> {
+  const tips = await db.tip.findMany({
+    where: { residentId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { code: true, status: true, valuable: true, createdAt: true, ward: { select: { name: true } } },
+  });
+  return tips.map((t) => ({ code: t.code, status: t.status, valuable: t.valuable, wardName: t.ward?.name ?? null, createdAt: t.createdAt, pendingQuestion: false }));
+}
+
+/** Open tips of a ward, oldest first. */
+export async function wardQueue(db: Db, wardId: number, take = 20) {
+  return db.tip.findMany({
+    where: { wardId, status: { not: "RESOLVED" } },
+    orderBy: { createdAt: "asc" },
+    take,
+    select: { code: true, category: true, status: true, createdAt: true, claimedBy: { select: { displayName: true } } },
+  });
+}
+
+export type WardStats = { received: number; valuable: number; resolved: number; medianFirstActionMinutes: number | null };
+
+/** The ward's figures since `since`: received, valuable, resolved, median minutes to first action. */
+export async function wardStats(db: Db, wardId: number, since: Date): Promise<WardStats> {
+  const where = { wardId, createdAt: { gte: since } };
+  const [received, valuable, resolved, acted] = await Promise.all([
+    db.tip.count({ where }),
+    db.tip.count({ where: { ...where, valuable: true } }),
+    db.tip.count({ where: { ...where, status: "RESOLVED" } }),
+    db.tip.findMany({ where: { ...where, firstActionAt: { not: null } }, select: { createdAt: true, firstActionAt: true } }),
+  ]);
+  const minutes = acted.map((t) => (t.firstActionAt!.getTime() - t.createdAt.getTime()) / 60_000).sort((a, b) => a - b);
+  let median: number | null = null;
+  if (minutes.length) {
+    const mid = Math.floor(minutes.length / 2);
+    median = minutes.length % 2 ? minutes[mid]! : (minutes[mid - 1]! + minutes[mid]!) / 2;
+  }
+  return { received, valuable, resolved, medianFirstActionMinutes: median === null ? null : Math.round(median) };
+}

@@ -1,0 +1,376 @@
+import type { Directory, Province, Ward } from "./directory.js";
+import { UNIT_PHRASES, UNIT_SINGLE_WORDS, fold, stripUnitPrefix, unitKindOf, type UnitKind } from "./normalize.js";
+import {
+  MAX_QUERY_WORDS,
+  MatchTable,
+  TIER_EXACT,
+  TIER_FUZZY,
+  TIER_PARTIAL,
+  TIER_PREFIX,
+  createScorer,
+  type ParsedQuery,
+  type QueryWord,
+  type ScoredEntry,
+} from "./scoring.js";
+import { tokenize } from "./tokens.js";
+import { EXACT, FUZZY, Vocabulary } from "./vocabulary.js";
+
+/** How well a match's name fits the query, best first. */
+export type MatchQuality = "exact" | "prefix" | "fuzzy" | "partial";
+
+export interface WardMatch {
+  wardCode: string;
+  /** Current official name, e.g. "Phường An Hội Tây". */
+  wardName: string;
+  provinceCode: string;
+  provinceName: string;
+  /** "name": the current name matched; "former": a pre-July-2025 name that now belongs to this ward. */
+  via: "name" | "former";
+  /** With via "former": the former unit's name, district and province, to ask "which one?" with. */
+  formerName?: string;
+  formerDistrict?: string;
+  formerProvince?: string;
+  /**
+   * exact: every word of the name, nothing unexplained; prefix: the query is the start of the name;
+   * fuzzy: complete with a typo, or some of the name's words; partial: some query words match nothing.
+   */
+  quality: MatchQuality;
+  /** Higher is better; only comparable between matches of one query. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** Maximum number of matches (default 8). */
+  limit?: number;
+  /** Only wards of this province ("79"). */
+  provinceCode?: string;
+}
+
+export interface WardIndex {
+  /** Wards a resident may mean by what they typed, best first, at most one match per ward. */
+  search(query: string, opts?: SearchOptions): WardMatch[];
+  /** A current ward by code ("00004"; "4" is padded). */
+  getWard(code: string): Ward | undefined;
+  /** A province by code ("01"; "1" is padded). */
+  getProvince(code: string): Province | undefined;
+  /** Number of searchable names (current + former). */
+  readonly entryCount: number;
+}
+
+export const DEFAULT_LIMIT = 8;
+
+/** Common ways of writing a province that its official name does not contain. */
+const PROVINCE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  "01": ["hn"],
+  "79": ["hcm", "tphcm", "sai gon", "saigon", "sg"],
+};
+
+/** Below this many names, a query word's typo neighbours also bring in candidates. */
+const FEW_POSTINGS = 64;
+/** Coverage bit: some query word is a word of the name itself (query words use bits 0…23). */
+const NAME_HIT = 1 << 30;
+
+const WARD_LEVEL_KINDS: ReadonlySet<UnitKind> = new Set(["ward", "commune", "town", "special-zone"]);
+
+const QUALITY_BY_TIER: Readonly<Record<number, MatchQuality>> = {
+  [TIER_PARTIAL]: "partial",
+  [TIER_FUZZY]: "fuzzy",
+  [TIER_PREFIX]: "prefix",
+  [TIER_EXACT]: "exact",
+};
+
+interface Entry extends ScoredEntry {
+  wardIdx: number;
+  /** -1 for the current name, else the index in dir.aliases. */
+  aliasIdx: number;
+}
+
+function padCode(code: string, width: number): string {
+  const c = code.trim();
+  return /^\d+$/.test(c) && c.length < width ? c.padStart(width, "0") : c;
+}
+
+/** Appends the ids of `more` not already in `into` (context lists are a handful of words). */
+function addAll(into: number[], more: readonly number[]): void {
+  for (const t of more) if (!into.includes(t)) into.push(t);
+}
+
+/**
+ * Builds the in-memory index over current and former names (≈14k). Build once at start-up; `search`
+ * is synchronous: query words → candidate names through an inverted index of folded words (with
+ * prefix and one-typo expansion), each candidate scored, the best name per ward kept.
+ */
+export function createWardIndex(dir: Directory): WardIndex {
+  const provinceByCode = new Map(dir.provinces.map((p) => [p.code, p]));
+  const wardByCode = new Map(dir.wards.map((w) => [w.code, w]));
+  const wardIdxByCode = new Map(dir.wards.map((w, i) => [w.code, i]));
+  const vocab = new Vocabulary();
+
+  const placeMemo = new Map<string, number[]>();
+  const placeIds = (name: string): number[] => {
+    let ids = placeMemo.get(name);
+    if (!ids) {
+      ids = tokenize(stripUnitPrefix(fold(name))).map((w) => vocab.idOf(w));
+      placeMemo.set(name, ids);
+    }
+    return ids;
+  };
+
+  const provincePlaces = new Map<string, number[][]>();
+  for (const p of dir.provinces) {
+    const places = [placeIds(p.name), ...(PROVINCE_SYNONYMS[p.code] ?? []).map(placeIds)];
+    provincePlaces.set(p.code, places);
+  }
+
+  // Former districts and provinces of each current ward: "di an binh duong" finds Phường Dĩ An (now Hồ Chí Minh).
+  const formerPlaces: number[][][] = dir.wards.map(() => []);
+  for (const a of dir.aliases) {
+    const wardIdx = wardIdxByCode.get(a.wardCode);
+    if (wardIdx === undefined) continue;
+    const into = formerPlaces[wardIdx] as number[][];
+    for (const place of [placeIds(a.oldDistrict), placeIds(a.oldProvince)]) if (!into.includes(place)) into.push(place);
+  }
+
+  const nameMemo = new Map<string, { ids: number[]; kind: UnitKind | undefined }>();
+  const entries: Entry[] = [];
+  const postings: number[][] = [];
+  const contextPostings: number[][] = [];
+  const addEntry = (wardIdx: number, aliasIdx: number, name: string, places: number[][]): void => {
+    const context: number[] = [];
+    for (const place of places) addAll(context, place);
+    let parsed = nameMemo.get(name);
+    if (!parsed) {
+      const folded = fold(name);
+      parsed = { ids: tokenize(stripUnitPrefix(folded)).map((w) => vocab.idOf(w)), kind: unitKindOf(folded) };
+      nameMemo.set(name, parsed);
+    }
+    const id = entries.length;
+    entries.push({ wardIdx, aliasIdx, name: parsed.ids, context, places, kind: parsed.kind, current: aliasIdx < 0 });
+    const ids = parsed.ids;
+    ids.forEach((t, j) => {
+      if (ids.indexOf(t) === j) (postings[t] ??= []).push(id);
+    });
+    for (const c of context) (contextPostings[c] ??= []).push(id);
+  };
+
+  dir.wards.forEach((w, i) => {
+    addEntry(i, -1, w.name, [...(provincePlaces.get(w.provinceCode) ?? []), ...(formerPlaces[i] ?? [])]);
+  });
+  dir.aliases.forEach((a, i) => {
+    const wardIdx = wardIdxByCode.get(a.wardCode);
+    if (wardIdx === undefined) return; // not in this directory: nothing to point to
+    const places = [placeIds(a.oldDistrict), placeIds(a.oldProvince), ...(provincePlaces.get(dir.wards[wardIdx]?.provinceCode ?? "") ?? [])];
+    addEntry(wardIdx, i, a.oldName, places.filter((p, k) => places.indexOf(p) === k));
+  });
+  vocab.freeze();
+  const table = new MatchTable(vocab.size);
+
+  const unitWords = new Set(UNIT_SINGLE_WORDS.keys());
+
+  function parseQuery(query: string): ParsedQuery {
+    const raw: string[] = [];
+    for (const t of tokenize(fold(query))) {
+      const glued = /^([pqfx])(\d+)$/.exec(t); // "p12", "q1"
+      if (glued?.[1] && glued[2]) raw.push(glued[1], glued[2].replace(/^0+(?=\d)/, ""));
+      else raw.push(t);
+      if (raw.length >= MAX_QUERY_WORDS) break;
+    }
+    raw.length = Math.min(raw.length, MAX_QUERY_WORDS);
+    // An administrative word names what follows it ("phuong 12", "tinh dong thap"); last, it is part of a
+    // name ("Hà Tĩnh", "Nghĩa Xá").
+    const optional = raw.map((t, i) => i < raw.length - 1 && unitWords.has(t));
+    let kind: UnitKind | undefined;
+    for (let i = 0; i < raw.length; i++) {
+      const phrase = UNIT_PHRASES.get(`${raw[i]} ${raw[i + 1] ?? ""}`);
+      const k = phrase ?? UNIT_SINGLE_WORDS.get(raw[i] ?? "");
+      if (phrase && i + 2 < raw.length) optional[i] = optional[i + 1] = true;
+      if (k && kind === undefined && WARD_LEVEL_KINDS.has(k)) kind = k;
+    }
+    const allOptional = optional.every(Boolean);
+    table.reset();
+    const words: QueryWord[] = raw.map((t, i) => {
+      const matches = vocab.match(t, i === raw.length - 1);
+      for (const [id, q] of matches) table.set(id, i, q);
+      return { matches, optional: !allOptional && (optional[i] ?? false) };
+    });
+    return { words, kind, table };
+  }
+
+  // Per-query scratch space, reused across queries (search is synchronous).
+  const scorer = createScorer();
+  const seenStamp = new Uint32Array(entries.length);
+  const scoredStamp = new Uint32Array(entries.length);
+  const coverage = new Uint32Array(entries.length);
+  const wardStamp = new Uint32Array(dir.wards.length);
+  const wardBest = new Float64Array(dir.wards.length);
+  const wardBestEntry = new Int32Array(dir.wards.length);
+  const wardBestTier = new Uint8Array(dir.wards.length);
+  let epoch = 0;
+
+  function search(query: string, opts: SearchOptions = {}): WardMatch[] {
+    const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
+    if (!(limit > 0) || !query.trim()) return [];
+    const parsed = parseQuery(query);
+    if (parsed.words.length === 0) return [];
+    const provinceCode = opts.provinceCode === undefined ? undefined : padCode(opts.provinceCode, 2);
+
+    epoch = (epoch + 1) >>> 0;
+    if (epoch === 0) {
+      seenStamp.fill(0);
+      scoredStamp.fill(0);
+      wardStamp.fill(0);
+      epoch = 1;
+    }
+    const touched: number[] = [];
+    const firstScores: number[] = [];
+    let threshold = -Infinity;
+    const consider = (id: number): void => {
+      const e = entries[id] as Entry;
+      if (provinceCode !== undefined && dir.wards[e.wardIdx]?.provinceCode !== provinceCode) return;
+      const score = scorer.score(e, parsed, threshold);
+      if (score === -Infinity) return;
+      const wi = e.wardIdx;
+      if (wardStamp[wi] !== epoch) {
+        wardStamp[wi] = epoch;
+        touched.push(wi);
+        // First scores of distinct wards never exceed their best: the limit-th highest of them is a
+        // safe bar below which a name cannot make the results.
+        if (firstScores.length < limit) firstScores.push(score);
+        else {
+          let m = 0;
+          for (let k = 1; k < limit; k++) if ((firstScores[k] as number) < (firstScores[m] as number)) m = k;
+          if (score > (firstScores[m] as number)) firstScores[m] = score;
+        }
+        if (firstScores.length === limit) threshold = Math.min(...firstScores);
+      } else if ((wardBest[wi] as number) >= score) return;
+      wardBest[wi] = score;
+      wardBestEntry[wi] = id;
+      wardBestTier[wi] = scorer.lastTier;
+    };
+
+    // Pass 1: the names for which every required query word is a word of the name or of a place
+    // around it (exactly, as a prefix or with a typo): a bit per query word, set from the name and
+    // context postings; only those names are scored. Usually a handful.
+    let required = 0;
+    parsed.words.forEach((w, i) => {
+      if (!w.optional) required |= 1 << i;
+    });
+    const complete: number[] = [];
+    const mark = (id: number, bits: number): void => {
+      if (seenStamp[id] !== epoch) {
+        seenStamp[id] = epoch;
+        coverage[id] = 0;
+      }
+      const before = coverage[id] as number;
+      const after = before | bits;
+      if (after === before) return;
+      coverage[id] = after;
+      const full = required | NAME_HIT;
+      if ((after & full) === full) complete.push(id);
+    };
+    parsed.words.forEach((w, i) => {
+      const bit = w.optional ? 0 : 1 << i;
+      for (const [t, q] of w.matches) {
+        if (w.optional && q !== EXACT) continue;
+        const names = postings[t];
+        if (names) for (let k = 0; k < names.length; k++) mark(names[k] as number, bit | NAME_HIT);
+        const around = w.optional ? undefined : contextPostings[t];
+        if (around) for (let k = 0; k < around.length; k++) mark(around[k] as number, bit);
+      }
+    });
+    for (const id of complete) {
+      if (scoredStamp[id] === epoch) continue;
+      scoredStamp[id] = epoch;
+      consider(id);
+    }
+
+    // Pass 2, only when no name explains the whole query: names some query word is a word of, for
+    // the best partial matches ("ba dinh xyz", a whole sentence).
+    let explained = false;
+    for (const wi of touched) if ((wardBestTier[wi] as number) > TIER_PARTIAL) explained = true;
+    if (!explained) {
+      for (const w of parsed.words) {
+        // A word that is itself (or starts) many name words brings in those names only, not its
+        // one-typo neighbours ("binh" → minh, vinh, ninh…); a rare or unknown word ("dnh") does.
+        let direct = 0;
+        for (const [t, q] of w.matches) if (q !== FUZZY) direct += postings[t]?.length ?? 0;
+        const withTypos = !w.optional && direct < FEW_POSTINGS;
+        for (const [t, q] of w.matches) {
+          if (q === FUZZY ? !withTypos : w.optional && q !== EXACT) continue;
+          const list = postings[t];
+          if (!list) continue;
+          for (let k = 0; k < list.length; k++) {
+            const id = list[k] as number;
+            if (scoredStamp[id] === epoch) continue;
+            scoredStamp[id] = epoch;
+            consider(id);
+          }
+        }
+      }
+    }
+    // When some name explains the whole query, names that leave words unexplained are noise.
+    if (explained) {
+      let keep = 0;
+      for (const wi of touched) if ((wardBestTier[wi] as number) > TIER_PARTIAL) touched[keep++] = wi;
+      touched.length = keep;
+    }
+
+    const bestEntry = (wi: number): Entry => entries[wardBestEntry[wi] ?? 0] as Entry;
+    const before = (a: number, b: number): number => {
+      const d = (wardBest[b] ?? 0) - (wardBest[a] ?? 0);
+      if (d !== 0) return d;
+      const ea = bestEntry(a);
+      const eb = bestEntry(b);
+      if (ea.current !== eb.current) return ea.current ? -1 : 1;
+      const wa = dir.wards[a] as Ward;
+      const wb = dir.wards[b] as Ward;
+      return wa.provinceCode < wb.provinceCode ? -1 : wa.provinceCode > wb.provinceCode ? 1 : wa.code < wb.code ? -1 : 1;
+    };
+    const top = selectTop(touched, limit, before);
+
+    return top.map((wi) => {
+      const ward = dir.wards[wi] as Ward;
+      const e = bestEntry(wi);
+      const m: WardMatch = {
+        wardCode: ward.code,
+        wardName: ward.name,
+        provinceCode: ward.provinceCode,
+        provinceName: provinceByCode.get(ward.provinceCode)?.name ?? "",
+        via: e.current ? "name" : "former",
+        quality: QUALITY_BY_TIER[wardBestTier[wi] ?? TIER_PARTIAL] ?? "partial",
+        score: Math.round((wardBest[wi] ?? 0) * 100) / 100,
+      };
+      const alias = e.current ? undefined : dir.aliases[e.aliasIdx];
+      if (alias) {
+        m.formerName = alias.oldName;
+        m.formerDistrict = alias.oldDistrict;
+        m.formerProvince = alias.oldProvince;
+      }
+      return m;
+    });
+  }
+
+  return {
+    search,
+    getWard: (code) => wardByCode.get(padCode(code, 5)),
+    getProvince: (code) => provinceByCode.get(padCode(code, 2)),
+    entryCount: entries.length,
+  };
+}
+
+/** The `limit` first items by `cmp`, sorted, without sorting everything (candidates can be thousands). */
+function selectTop(items: number[], limit: number, cmp: (a: number, b: number) => number): number[] {
+  if (items.length <= limit * 4) return items.sort(cmp).slice(0, limit);
+  const top: number[] = [];
+  for (const x of items) {
+    if (top.length === limit && cmp(x, top[limit - 1] as number) >= 0) continue;
+    let i = Math.min(top.length, limit - 1);
+    if (top.length < limit) top.push(x);
+    while (i > 0 && cmp(x, top[i - 1] as number) < 0) {
+      top[i] = top[i - 1] as number;
+      i--;
+    }
+    top[i] = x;
+  }
+  return top;
+}

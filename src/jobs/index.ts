@@ -1,0 +1,9 @@
+import type { AnyJobDef } from "../queue/workers.js";
+import { postToInboxJob } from "./post-to-inbox.js";
+import { relayToTipsterJob } from "./relay-to-tipster.js";
+import { routeTipJob } from "./route-tip.js";
+import { syncCardJob } from "./sync-card.js";
+import { telegramUpdateJob } from "./telegram-update.js";
+
+/** Every job kind the workers run, by queue and name. */
+export const ALL_JOBS: AnyJobDef[] = [telegramUpdateJob, routeTipJob, syncCardJob, relayToTipsterJob, postToInboxJob];

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { Deps } from "../deps.js";
+import { defineJob, enqueue, jobId } from "../queue/job.js";
+import { syncCardJob } from "./sync-card.js";
+
+/**
+ * Routes a tip to exactly one inbox: its ward's, else its province's triage inbox. The
+ * decision is an audit event. A ward with no inbox yet leaves the tip waiting, recorded.
+ */
+export const routeTipJob = defineJob({
+  queue: "routing",
+  name: "route-tip",
+  schema: z.object({ tipId: z.number().int().positive() }),
+  async handle(deps: Deps, { tipId }) {
+    const tip = await deps.db.tip.findUnique({
+      where: { id: tipId },
+      select: {
+        routedAt: true,
+        ward: { select: { code: true, inboxGroupId: true } },
+        province: { select: { code: true, inboxGroupId: true } },
+      },
+    });
+    if (!tip) return { skipped: "no such tip" };
+    if (tip.routedAt) return { skipped: "already routed" };
+    const groupId = tip.ward?.inboxGroupId ?? tip.province?.inboxGroupId ?? null;
+    const via = tip.ward?.inboxGroupId ? "ward" : groupId ? "province-triage" : null;
+    if (!groupId || !via) {
+      await deps.db.tipEvent.create({ data: { tipId, type: "unrouted", data: { wardCode: tip.ward?.code ?? null, provinceCode: tip.province?.code ?? null, reason: "no inbox bound" } } });
+      deps.log.warn({ tipId }, "tip has no inbox to go to: bind one (README, 'Binding inboxes')");
+      return { routed: false };
+    }
+    const event = await deps.db.$transaction(async (tx) => {
+      await tx.tip.update({ where: { id: tipId }, data: { routedAt: new Date() } });
+      return tx.tipEvent.create({ data: { tipId, type: "routed", data: { via, groupId, wardCode: tip.ward?.code ?? null } }, select: { id: true } });
+    });
+    await enqueue(deps.queues, syncCardJob, { tipId }, jobId("card", tipId, event.id));
+    return { routed: true, via };
+  },
+});

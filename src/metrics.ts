@@ -1,0 +1,66 @@
+import type { Redis } from "ioredis";
+import type { Logger } from "./logger.js";
+import type { Queues } from "./queue/queues.js";
+
+/**
+ * Counters live in one Redis hash so /metrics on any web process shows the totals of every
+ * process (workers count sends, web processes count updates). Field: `name|label=value,...`.
+ */
+export type Metrics = {
+  inc(name: string, labels?: Record<string, string>, by?: number): void;
+  render(queues: Queues): Promise<string>;
+};
+
+const HELP: Record<string, string> = {
+  wardline_updates_received_total: "Platform updates accepted by a webhook or poller and queued.",
+  wardline_webhook_rejected_total: "Webhook requests refused, by reason.",
+  wardline_sends_total: "Messages sent to chat platforms, by result.",
+  wardline_tips_created_total: "Tips created, by channel.",
+  wardline_jobs_processed_total: "Jobs finished by workers, by queue and result.",
+};
+
+const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+
+export function createMetrics(redis: Redis, prefix: string, log: Logger): Metrics {
+  const key = `${prefix}:metrics`;
+  return {
+    inc(name, labels = {}, by = 1) {
+      const field = `${name}|${Object.entries(labels)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => `${k}=${v}`)
+        .join(",")}`;
+      // Counting must never fail the work it counts.
+      redis.hincrby(key, field, by).catch((err: Error) => log.debug({ err }, "metric not counted"));
+    },
+    async render(queues) {
+      const lines: string[] = [];
+      const all = await redis.hgetall(key);
+      const byName = new Map<string, string[]>();
+      for (const [field, value] of Object.entries(all)) {
+        const [name, labelText] = field.split("|") as [string, string | undefined];
+        const labels = (labelText ?? "")
+          .split(",")
+          .filter(Boolean)
+          .map((kv) => {
+            const [k, v] = kv.split("=");
+            return `${k}="${escape(v ?? "")}"`;
+          })
+          .join(",");
+        const list = byName.get(name) ?? [];
+        list.push(`${name}${labels ? `{${labels}}` : ""} ${Number(value)}`);
+        byName.set(name, list);
+      }
+      for (const name of [...new Set([...Object.keys(HELP), ...byName.keys()])].sort()) {
+        lines.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} counter`, ...(byName.get(name) ?? []));
+      }
+      lines.push("# HELP wardline_jobs Jobs in each queue by state.", "# TYPE wardline_jobs gauge");
+      for (const [queueName, queue] of Object.entries(queues)) {
+        const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed", "completed", "prioritized", "waiting-children");
+        for (const [state, n] of Object.entries(counts)) {
+          lines.push(`wardline_jobs{queue="${queueName}",state="${state}"} ${n}`);
+        }
+      }
+      return lines.join("\n") + "\n";
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Deps } from "../deps.js";
+import type { BotContext } from "../../handlers/telegram/context.js";
+import { prepare } from "../../handlers/telegram/prepare.js";
+import { errorBoundary } from "../../handlers/telegram/error-boundary.js";
+import { groupsFeature } from "../../handlers/telegram/groups.js";
+import { inboxBindFeature } from "../../handlers/telegram/inbox-bind.js";
+import { inboxCardFeature } from "../../handlers/telegram/inbox-card.js";
+import { inboxRepliesFeature } from "../../handlers/telegram/inbox-replies.js";
+import { inboxCommandsFeature } from "../../handlers/telegram/inbox-commands.js";
+import { startFeature } from "../../handlers/telegram/start.js";
+import { statusFeature } from "../../handlers/telegram/status.js";
+import { reportFeature } from "../../handlers/telegram/report.js";
+import { answerFeature } from "../../handlers/telegram/answer.js";
+import { draftFeature } from "../../handlers/telegram/draft.js";
+import { unhandledFeature } from "../../handlers/telegram/unhandled.js";
+
+/** The Telegram bot: every feature registered in order, the unhandled one last. */
+export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> {
+  const tg = deps.config.telegram;
+  if (!tg.enabled) throw new Error("Telegram is not configured");
+  const bot = new Bot<BotContext>(tg.token, { ...(botInfo ? { botInfo } : {}), client: { apiRoot: tg.apiRoot, timeoutSeconds: 30 } });
+  // Replies inside an update honour retry_after briefly; long waits fail the job, which retries later.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+
+  bot.use(prepare(deps));
+  bot.use(errorBoundary());
+  bot.use(groupsFeature(deps));
+  bot.use(inboxBindFeature(deps));
+  bot.use(inboxCardFeature(deps));
+  bot.use(inboxRepliesFeature(deps));
+  bot.use(inboxCommandsFeature(deps));
+  bot.use(startFeature(deps));
+  bot.use(statusFeature(deps));
+  bot.use(reportFeature(deps));
+  bot.use(answerFeature(deps));
+  bot.use(draftFeature());
+  bot.use(unhandledFeature());
+  return bot;
+}

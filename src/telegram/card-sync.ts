@@ -1,0 +1,101 @@
+import { GrammyError, InputFile, type Api } from "grammy";
+import type { CardData } from "../core/card.js";
+import type { Deps } from "../deps.js";
+import { sendOnce } from "../db/sent-once.js";
+import { renderCard } from "./card-view.js";
+import { telegramCall } from "./errors.js";
+import { clip, esc } from "./html.js";
+import { downloadTelegramFile, stripImageMetadata } from "./media.js";
+
+type SyncDeps = Pick<Deps, "db" | "i18n" | "config" | "log" | "metrics">;
+
+const notModified = (err: unknown) => err instanceof GrammyError && /message is not modified/.test(err.description);
+
+async function editCard(api: Api, chatId: string, messageId: string, view: ReturnType<typeof renderCard>): Promise<void> {
+  try {
+    await telegramCall(() =>
+      api.editMessageText(chatId, Number(messageId), view.text, {
+        parse_mode: "HTML",
+        ...(view.keyboard ? { reply_markup: view.keyboard } : { reply_markup: { inline_keyboard: [] } }),
+      }),
+    );
+  } catch (err) {
+    if (notModified(err) || (err instanceof Error && /message is not modified/.test(err.message))) return;
+    throw err;
+  }
+}
+
+/** Posts the tip's card in its inbox once (with cleaned attachments), and edits every card of it in place. */
+export async function syncTelegramCard(deps: SyncDeps, api: Api, card: CardData): Promise<{ posted: boolean; edited: number }> {
+  let edited = 0;
+  for (const c of card.cards) {
+    if (c.channel !== "TELEGRAM" || !c.messageId || !c.readOnly) continue;
+    if (card.inbox?.groupId === c.groupId) continue; // transferred back: handled below as the live card
+    await editCard(api, c.chatId, c.messageId, renderCard(deps.i18n, card, true));
+    edited++;
+  }
+  const inbox = card.inbox;
+  if (!inbox || inbox.channel !== "TELEGRAM") return { posted: false, edited };
+  const row = await deps.db.tipCard.upsert({
+    where: { tipId_groupId: { tipId: card.tipId, groupId: inbox.groupId } },
+    create: { tipId: card.tipId, groupId: inbox.groupId },
+    update: { readOnly: false },
+    select: { id: true, messageId: true },
+  });
+  const view = renderCard(deps.i18n, card, false);
+  if (row.messageId) {
+    await editCard(api, inbox.chatId, row.messageId, view);
+    return { posted: false, edited: edited + 1 };
+  }
+  const sent = await telegramCall(() => api.sendMessage(inbox.chatId, view.text, { parse_mode: "HTML", reply_markup: view.keyboard }));
+  await deps.db.tipCard.update({ where: { id: row.id }, data: { messageId: String(sent.message_id) } });
+  deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: "ok" });
+  await postAttachments(deps, api, card, inbox.chatId, inbox.groupId, sent.message_id);
+  return { posted: true, edited };
+}
+
+async function postAttachments(deps: SyncDeps, api: Api, card: CardData, chatId: string, groupId: number, cardMessageId: number): Promise<void> {
+  const tg = deps.config.telegram;
+  if (!tg.enabled) return;
+  const reply = { reply_parameters: { message_id: cardMessageId, allow_sending_without_reply: true } };
+  const caption = `#${card.code}`;
+  for (const a of card.attachments) {
+    await sendOnce(deps.db, `att-${a.id}-${groupId}`, async () => {
+      const isImage = a.kind === "photo" || (a.kind === "document" && /^image\/(jpeg|png|webp|heic|heif|tiff)$/.test(a.mime ?? ""));
+      if (isImage) {
+        // Never forward the original: it may carry GPS and device data in its EXIF.
+        const clean = await stripImageMetadata(await downloadTelegramFile(api, tg.apiRoot, tg.token, a.fileRef));
+        const m = await telegramCall(() => api.sendPhoto(chatId, new InputFile(clean, `${card.code}-${a.id}.jpg`), { caption, ...reply }));
+        const cleanRef = m.photo?.at(-1)?.file_id ?? null;
+        await deps.db.attachment.update({ where: { id: a.id }, data: { cleanRef } });
+        return String(m.message_id);
+      }
+      const send: () => Promise<{ message_id: number }> =
+        a.kind === "video" ? () => api.sendVideo(chatId, a.fileRef, { caption, ...reply })
+        : a.kind === "voice" ? () => api.sendVoice(chatId, a.fileRef, { caption, ...reply })
+        : a.kind === "audio" ? () => api.sendAudio(chatId, a.fileRef, { caption, ...reply })
+        : () => api.sendDocument(chatId, a.fileRef, { caption, ...reply });
+      const m = await telegramCall(send);
+      return String(m.message_id);
+    });
+  }
+  if (card.lat !== null && card.lng !== null) {
+    // The resident shared this location on purpose, for the officers.
+    await sendOnce(deps.db, `loc-${card.tipId}-${groupId}`, async () => {
+      const m = await telegramCall(() => api.sendLocation(chatId, card.lat!, card.lng!, reply));
+      return String(m.message_id);
+    });
+  }
+}
+
+/** A tipster's answer, posted as a reply to the card. */
+export async function postThreadMessage(deps: Pick<Deps, "i18n">, api: Api, chatId: string, cardMessageId: string | null, code: string, text: string): Promise<string> {
+  const body = `<b>${esc(deps.i18n.t("vi", "inbox-tipster-says", { code }))}</b>\n${esc(clip(text, 3500))}`;
+  const m = await telegramCall(() =>
+    api.sendMessage(chatId, body, {
+      parse_mode: "HTML",
+      ...(cardMessageId ? { reply_parameters: { message_id: Number(cardMessageId), allow_sending_without_reply: true } } : {}),
+    }),
+  );
+  return String(m.message_id);
+}

@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBindingCode } from "../src/core/officers.js";
+import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
+import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
+import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
+
+const BA_DINH = "00004";
+const CUA_NAM = "00082";
+const INBOX_A = -1_002_000_000_001;
+const INBOX_B = -1_002_000_000_002;
+const officerA = user(6_100_001, { firstName: "Lan" });
+const officerB = user(6_100_002, { firstName: "Tuan" });
+
+describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", () => {
+  let fake: FakeTelegram;
+  let app: TestApp;
+  let tg: ReturnType<typeof telegramSession>;
+  const u = createUpdateFactory({ bot: { id: BOT_INFO.id, username: BOT_INFO.username } });
+
+  const addOfficer = async (who: typeof officerA, wardCode: string, name: string) => {
+    const ward = await app.deps.db.ward.findUniqueOrThrow({ where: { code: wardCode }, select: { id: true, provinceCode: true } });
+    await app.deps.db.officer.create({ data: { telegramUserId: BigInt(who.id), displayName: name, wardId: ward.id, provinceCode: ward.provinceCode } });
+  };
+  const bind = async (inbox: number, who: typeof officerA, wardCode: string) => {
+    const { code } = await createBindingCode(app.deps.db, wardCode);
+    await tg.send(u.groupCommand(inbox, who, "/bind", code), to(inbox));
+  };
+  /** A resident with a ward already chosen sends a tip with the one-tap shortcut; returns its code. */
+  const quickTip = async (resident: ReturnType<typeof user>, text: string): Promise<string> => {
+    const offer = await tg.send(u.privateText(resident, text), (c) => to(resident.id)(c) && buttons(c).some((b) => b.callback_data === "d:send"));
+    const sent = await tg.send(u.callback(resident, "d:send", { chatId: resident.id, messageId: messageIdOf(offer) }), (c) => to(resident.id)(c) && /([3-9A-Z]{4}-[3-9A-Z]{4})/.test(textOf(c)));
+    return textOf(sent).match(/([3-9A-Z]{4}-[3-9A-Z]{4})/)![1]!;
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeTelegram({ limits: { perChatPerSecond: 50, perChatBurst: 50, perGroupPerMinute: 1000, globalPerSecond: 200 } });
+    app = await startTestApp({ apiRoot: fake.apiRoot, env: { RESIDENT_MESSAGES_PER_MINUTE: "60", RESIDENT_TIPS_PER_HOUR: "3" } });
+    tg = telegramSession(fake, app.baseUrl);
+    await addOfficer(officerA, BA_DINH, "Cán bộ Lan");
+    await addOfficer(officerB, CUA_NAM, "Cán bộ Tuấn");
+    await bind(INBOX_A, officerA, BA_DINH);
+    await bind(INBOX_B, officerB, CUA_NAM);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await fake?.close();
+  });
+
+  it("a poster's deep link preselects the ward, and the one-tap shortcut sends a tip there", async () => {
+    const r = user(7_100_001, { languageCode: "vi" });
+    const set = await tg.send(u.privateCommand(r, "/start", BA_DINH), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
+    expect(textOf(set)).toContain("Phường Ba Đình");
+    const code = await quickTip(r, "Có nhóm thanh niên tụ tập đua xe trên phố Điện Biên Phủ mỗi tối");
+    const card = await fake.waitFor((c) => to(INBOX_A)(c) && textOf(c).includes(code));
+    expect(textOf(card)).toContain("đua xe");
+    const mine = await tg.send(u.privateCommand(r, "/mytips"), to(r.id));
+    expect(textOf(mine)).toContain(code);
+  });
+
+  it("a former name that several places had asks which one, with district and province", async () => {
+    const r = user(7_100_002);
+    await tg.send(u.privateCommand(r, "/ward"), to(r.id));
+    const offer = await tg.send(u.privateText(r, "phuong 12"), (c) => to(r.id)(c) && buttons(c).length > 1);
+    const labels = buttons(offer).map((b) => b.text);
+    expect(labels.filter((l) => /trước đây: Phường 12, (Quận|Thành phố|Thị xã)/.test(l)).length).toBeGreaterThan(2);
+    const goVap = await tg.send(u.privateText(r, "phuong 12 go vap"), (c) => to(r.id)(c) && buttons(c).length > 0);
+    expect(buttons(goVap)[0]!.text).toContain("Phường An Hội Tây");
+    expect(buttons(goVap)[0]!.text).toContain("Gò Vấp");
+  });
+
+  it("transfers a tip to another ward, leaving a read-only card behind", async () => {
+    const r = user(7_100_003);
+    await tg.send(u.privateCommand(r, "/start", BA_DINH), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
+    const code = await quickTip(r, "Người lạ đi hỏi từng nhà mua vàng, nói giọng lạ, đi xe không biển");
+    const card = await fake.waitFor((c) => to(INBOX_A)(c) && textOf(c).includes(code));
+    const tipId = Number(buttons(card).find((b) => b.callback_data?.startsWith("t:tr:"))!.callback_data!.split(":")[2]);
+    const prompt = await tg.send(u.callback(officerA, `t:tr:${tipId}`, { chatId: INBOX_A, messageId: messageIdOf(card) }), (c) => to(INBOX_A)(c) && textOf(c).startsWith("↪"));
+    await tg.send(
+      u.groupText(INBOX_A, officerA, "Cửa Nam - nhà dân ở phố Hàng Bông thuộc Cửa Nam", { replyTo: { messageId: messageIdOf(prompt), fromBot: true, text: textOf(prompt) } }),
+      (c) => to(INBOX_A)(c) && /Đã chuyển/.test(textOf(c)),
+    );
+    const newCard = await fake.waitFor((c) => to(INBOX_B)(c) && textOf(c).includes(code));
+    expect(textOf(newCard)).toContain("Phường Cửa Nam");
+    await eventually(async () => /đã chuyển sang Phường Cửa Nam/.test(fake.message(INBOX_A, messageIdOf(card))?.text ?? ""), 10_000, "old card read-only");
+    expect(buttons({ ...card, params: { reply_markup: fake.message(INBOX_A, messageIdOf(card))?.reply_markup } } as never)).toHaveLength(0);
+    // The first ward can no longer act on it; the new ward can.
+    const denied = await tg.send(u.callback(officerA, `t:claim:${tipId}`, { chatId: INBOX_A, messageId: messageIdOf(card) }), (c) => c.method === "answerCallbackQuery");
+    expect(String(denied.params["text"])).toMatch(/Không tìm thấy/);
+    const ok = await tg.send(u.callback(officerB, `t:claim:${tipId}`, { chatId: INBOX_B, messageId: messageIdOf(newCard) }), (c) => c.method === "answerCallbackQuery");
+    expect(String(ok.params["text"])).toContain(code);
+    const events = await app.deps.db.tipEvent.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { type: true, data: true } });
+    expect(events.map((e) => e.type)).toEqual(["created", "routed", "transferred", "routed", "claimed"]);
+    expect(events[2]!.data).toMatchObject({ toWardCode: CUA_NAM, reason: "nhà dân ở phố Hàng Bông thuộc Cửa Nam" });
+  });
+
+  it("lists the inbox queue and this month's figures", async () => {
+    const queue = await tg.send(u.groupCommand(INBOX_A, officerA, "/queue"), to(INBOX_A));
+    expect(textOf(queue)).toMatch(/Tin báo đang mở của Phường Ba Đình \(1\)/);
+    const stats = await tg.send(u.groupCommand(INBOX_A, officerA, "/stats"), to(INBOX_A));
+    expect(textOf(stats)).toMatch(/Tin báo nhận: 1/);
+    const strangers = await tg.send(u.groupCommand(INBOX_A, user(6_199_999), "/queue"), to(INBOX_A));
+    expect(textOf(strangers)).toMatch(/Chỉ cán bộ/);
+  });
+
+  it("speaks English to English users, and /language switches", async () => {
+    const r = user(7_100_004, { languageCode: "en-GB" });
+    const hello = await tg.send(u.privateCommand(r, "/start"), to(r.id));
+    expect(textOf(hello)).toMatch(/anonymous/);
+    expect(textOf(hello)).toContain("113");
+    const pick = await tg.send(u.privateCommand(r, "/language"), to(r.id));
+    await tg.send(u.callback(r, "lang:vi", { chatId: r.id, messageId: messageIdOf(pick) }), (c) => to(r.id)(c) && /tiếng Việt/.test(textOf(c)));
+    const help = await tg.send(u.privateCommand(r, "/help"), to(r.id));
+    expect(textOf(help)).toMatch(/Cách dùng/);
+  });
+
+  it("posts the card exactly once when Telegram answers 429 and 500 first", async () => {
+    const r = user(7_100_005);
+    await tg.send(u.privateCommand(r, "/start", CUA_NAM), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
+    const offer = await tg.send(u.privateText(r, "Tài khoản Zalo giả danh công an gọi video yêu cầu chuyển tiền"), (c) => to(r.id)(c) && buttons(c).some((b) => b.callback_data === "d:send"));
+    const sent = await tg.send(u.callback(r, "d:send", { chatId: r.id, messageId: messageIdOf(offer) }), (c) => to(r.id)(c) && /Mã tin báo/.test(textOf(c)));
+    const code = textOf(sent).match(/([3-9A-Z]{4}-[3-9A-Z]{4})/)![1]!;
+    // The next two sends (the card) fail: a 429 with retry_after, then a 500.
+    fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 1);
+    fake.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, 1);
+    await eventually(async () => fake.sentTo(INBOX_B).filter((c) => textOf(c).includes(code)).length === 1 || null, 30_000, "card after retries");
+    await new Promise((res) => setTimeout(res, 1_500));
+    expect(fake.sentTo(INBOX_B).filter((c) => textOf(c).includes(code))).toHaveLength(1);
+  });
+
+  it("slows a flooding resident without losing messages or delaying others", async () => {
+    const flooder = user(7_100_006);
+    const other = user(7_100_007);
+    const n = 40; // burst is 30 at 60/minute: the last 10 wait about a second each
+    const texts = Array.from({ length: n }, (_, i) => `tin nhắn số ${i + 1} của người gửi dồn dập`);
+    await Promise.all(texts.map((t) => tg.post(u.privateText(flooder, t))));
+    const notice = await fake.waitFor((c) => to(flooder.id)(c) && /nhắn rất nhanh/.test(textOf(c)), 10_000);
+    expect(notice).toBeDefined();
+    const t0 = Date.now();
+    await tg.send(u.privateCommand(other, "/help"), (c) => to(other.id)(c) && /Cách dùng/.test(textOf(c)), 5_000);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    // Every message is eventually handled (each gets the "send as a tip?" offer), none twice.
+    await eventually(async () => fake.sentTo(flooder.id).filter((c) => buttons(c).some((b) => b.callback_data === "d:send")).length >= n || null, 40_000, "all flood messages handled");
+    expect(fake.sentTo(flooder.id).filter((c) => /nhắn rất nhanh/.test(textOf(c)))).toHaveLength(1);
+    const handled = await app.deps.db.inboundUpdate.count({ where: { processedAt: { not: null } } });
+    expect(handled).toBeGreaterThanOrEqual(n);
+  }, 60_000);
+
+  it("holds a resident to the hourly tip limit and keeps the extra tip to send later", async () => {
+    const r = user(7_100_008);
+    await tg.send(u.privateCommand(r, "/start", BA_DINH), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
+    for (let i = 0; i < 3; i++) await quickTip(r, `Tin báo thứ ${i + 1} về trộm chó ở ngõ ${i + 3}`);
+    const offer = await tg.send(u.privateText(r, "Tin báo thứ tư về trộm chó"), (c) => to(r.id)(c) && buttons(c).some((b) => b.callback_data === "d:send"));
+    const held = await tg.send(u.callback(r, "d:send", { chatId: r.id, messageId: messageIdOf(offer) }), to(r.id));
+    expect(textOf(held)).toMatch(/tối đa 3 tin mỗi giờ/);
+    expect(buttons(held).some((b) => b.callback_data === "f:send")).toBe(true);
+    const resident = await app.deps.db.tip.groupBy({ by: ["residentId"], _count: true, orderBy: { residentId: "asc" } });
+    expect(Math.max(...resident.map((x) => x._count))).toBe(3);
+  });
+});

@@ -1,0 +1,52 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CATEGORIES } from "../src/core/categories.js";
+import { loadI18n } from "../src/i18n.js";
+
+const i18n = loadI18n(join(import.meta.dirname, "..", "locales"));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return f === "generated" ? [] : sources(p);
+    return p.endsWith(".ts") ? [p] : [];
+  });
+}
+
+/** Every literal key passed to t(...) in the code, plus the families built from values. */
+function keysUsed(): string[] {
+  const keys = new Set<string>();
+  for (const file of [...sources(join(import.meta.dirname, "..", "src")), ...sources(join(import.meta.dirname, "..", "handlers"))]) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/\bt\(\s*(?:(?:[A-Za-z.]+|"(?:vi|en)"),\s*)?"([a-z][a-z0-9-]+)"/g)) keys.add(m[1]!);
+  }
+  for (const c of CATEGORIES) keys.add(`category-${c}`);
+  for (const s of ["new", "claimed", "resolved"]) keys.add(`card-status-${s}`), keys.add(`status-${s}`);
+  for (const r of ["invalid", "used", "expired", "not-officer"]) keys.add(`bind-${r}`);
+  for (const r of ["not-found", "forbidden", "resolved", "already-claimed", "same-ward", "not-officer"]) keys.add(`action-fail-${r}`);
+  for (const e of ["created", "routed", "unrouted", "claimed", "assessed", "resolved", "transferred", "asked"]) keys.add(`event-${e}`);
+  for (const w of ["now", "today", "earlier"]) keys.add(`when-${w}`);
+  return [...keys];
+}
+
+describe("locales", () => {
+  it("has every text the code uses, in Vietnamese and in English", () => {
+    const used = keysUsed();
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((k) => !i18n.has("vi", k))).toEqual([]);
+    expect(used.filter((k) => !i18n.has("en", k))).toEqual([]);
+  });
+
+  it("has the same messages in both languages", () => {
+    const vi = new Set(i18n.keys("vi"));
+    const en = new Set(i18n.keys("en"));
+    expect([...vi].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !vi.has(k))).toEqual([]);
+  });
+
+  it("fills placeholders and falls back to Vietnamese", () => {
+    expect(i18n.t("vi", "status-unknown", { code: "K7M4-QX9A" })).toBe("Không tìm thấy tin báo K7M4-QX9A của bạn.");
+    expect(i18n.t("en", "status-unknown", { code: "K7M4-QX9A" })).toBe("No tip K7M4-QX9A of yours was found.");
+  });
+});
