@@ -48,6 +48,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
   await checkRedis(config.redis.url);
   const database = await connectDatabase(config, log, opts.schema ? { schema: opts.schema } : {});
   const cleanups: Array<() => Promise<unknown>> = [() => database.close()];
+  // Parts that the shutdown path stops itself, in its own order; only a failed start needs these.
+  const onFailure: Array<() => Promise<unknown>> = [];
   try {
     const identityKey = config.identityKey ?? loadOrCreateIdentityKey(config.dataDir).key;
     if (!config.identityKey) log.warn("IDENTITY_KEY is unset: using the key kept in DATA_DIR (development only)");
@@ -92,6 +94,8 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       workerRedis = createRedis(config.redis.url, "worker");
       workerRedis.on("error", (err) => log.warn({ err }, "redis (worker) connection error"));
       workers = createWorkers(deps, workerRedis, ALL_JOBS);
+      const started = { workers, workerRedis };
+      onFailure.unshift(() => started.workers.close(1_000), () => started.workerRedis.quit());
     }
 
     let server: FastifyInstance | null = null;
@@ -100,7 +104,15 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     let webhook: ReturnType<typeof registerWebhook> | null = null;
     if (config.role !== "worker") {
       server = createServer(deps);
-      address = await server.listen({ port: config.http.port, host: config.http.host });
+      const web = server;
+      onFailure.unshift(() => web.close());
+      address = await web.listen({ port: config.http.port, host: config.http.host }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== "EADDRINUSE" && err.code !== "EACCES") throw err;
+        throw new StartupError(
+          `cannot listen on ${config.http.host}:${config.http.port} (${err.code === "EADDRINUSE" ? "the port is in use" : "permission denied"})`,
+          "Stop whatever holds that port, or set PORT to a free one.",
+        );
+      });
       const tg = config.telegram;
       if (tg.enabled && deps.bot && tg.mode.kind === "webhook") {
         webhook = registerWebhook(deps.bot.api, new URL(TELEGRAM_WEBHOOK_PATH, tg.mode.publicUrl).toString(), tg.mode.secret, log);
@@ -125,7 +137,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       })());
     return { deps, server, address, shutdown };
   } catch (err) {
-    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    for (const cleanup of [...onFailure, ...cleanups]) await cleanup().catch(() => undefined);
     throw err;
   }
 }

@@ -79,6 +79,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** Rules that tie settings together; read from the raw values so they are reported alongside type errors. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!env.IDENTITY_KEY && env.NODE_ENV === "production") {
+    problems.push("IDENTITY_KEY: required in production: 64 hex characters (`openssl rand -hex 32`); it protects tipster identities and cannot change later");
+  }
+  if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook") {
+    if (!env.TELEGRAM_WEBHOOK_SECRET) problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook");
+    if (!env.PUBLIC_URL) problems.push("PUBLIC_URL: required when TELEGRAM_MODE=webhook (the https address Telegram posts to)");
+  }
+  return problems;
+}
+
 /** Parses and checks every setting at once; throws ConfigError listing every problem. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   // Empty strings mean "unset" (docker-compose and .env files produce them).
@@ -90,18 +103,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       const key = issue.path.join(".");
       problems.push(`${key}: ${issue.message} (got ${JSON.stringify(cleaned[key] ?? null)})`);
     }
-    throw new ConfigError(problems);
   }
+  problems.push(...crossFieldProblems(cleaned));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const r = parsed.data;
-
-  if (!r.IDENTITY_KEY && r.NODE_ENV === "production") {
-    problems.push("IDENTITY_KEY: required in production: 64 hex characters (`openssl rand -hex 32`); it protects tipster identities and cannot change later");
-  }
-  if (r.TELEGRAM_BOT_TOKEN && r.TELEGRAM_MODE === "webhook") {
-    if (!r.TELEGRAM_WEBHOOK_SECRET) problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook");
-    if (!r.PUBLIC_URL) problems.push("PUBLIC_URL: required when TELEGRAM_MODE=webhook (the https address Telegram posts to)");
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const telegram: Config["telegram"] = r.TELEGRAM_BOT_TOKEN
     ? {

@@ -12,7 +12,7 @@ export type Metrics = {
 };
 
 const HELP: Record<string, string> = {
-  wardline_updates_received_total: "Platform updates accepted by a webhook or poller and queued.",
+  wardline_updates_received_total: "Platform update deliveries accepted by a webhook or poller and queued (a redelivered update counts again; it still makes one job).",
   wardline_webhook_rejected_total: "Webhook requests refused, by reason.",
   wardline_sends_total: "Messages sent to chat platforms, by result.",
   wardline_tips_created_total: "Tips created, by channel.",

@@ -95,6 +95,11 @@ describe("parseConfig", () => {
     expect(problems).toEqual([expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET: .*A–Z a–z 0–9 _ -/)]);
   });
 
+  it("reports rules between settings together with type errors, not one round later", () => {
+    const problems = problemsOf({ NODE_ENV: "production", PORT: "abc", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_MODE: "webhook" });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["IDENTITY_KEY", "PORT", "PUBLIC_URL", "TELEGRAM_WEBHOOK_SECRET"]);
+  });
+
   it("production needs IDENTITY_KEY", () => {
     const problems = problemsOf({ NODE_ENV: "production", DATABASE_URL: "postgresql://db/w" });
     expect(problems).toEqual([expect.stringMatching(/^IDENTITY_KEY: required in production/)]);

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
+import { startEmbeddedPostgres } from "../src/db/embedded.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
@@ -65,6 +66,12 @@ describe("embedded database (no DATABASE_URL)", () => {
     expect(second.stderr()).toContain(`wardline cannot start: the embedded database in ${dataDir}/ is in use by process ${process.pid}`);
     expect(second.stderr()).toMatch(/DATABASE_URL/);
     // The first one is unharmed.
+    expect((await fetch(`${app!.address}/healthz`)).status).toBe(200);
+  });
+
+  it("refuses a second open of the same DATA_DIR inside the same process", async () => {
+    expect(app).not.toBeNull();
+    await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/already open in this process/);
     expect((await fetch(`${app!.address}/healthz`)).status).toBe(200);
   });
 

@@ -70,10 +70,7 @@ describe("migrate", () => {
 
   it("three replicas migrating a fresh database at once all succeed, and each migration is applied exactly once", async () => {
     const schema = newSchema();
-    // A fresh database has its (empty) schema already, as "public" is in production.
-    // (migrate() runs CREATE SCHEMA IF NOT EXISTS before it takes the advisory lock, and PostgreSQL's
-    // IF NOT EXISTS races, so concurrent runs that must also create the schema can fail.)
-    await client.query(`CREATE SCHEMA "${schema}"`);
+    // The schema does not exist yet either: creating it happens under the same lock.
     const results = await Promise.all([
       migrate({ url: PG_URL, dir: MIGRATIONS, schema }),
       migrate({ url: PG_URL, dir: MIGRATIONS, schema }),

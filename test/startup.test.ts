@@ -50,6 +50,20 @@ describe("the compiled service starting and stopping", () => {
     expect(err).toMatch(/docker compose up -d postgres/);
   });
 
+  it("exits 1 naming the port when it is already taken", async () => {
+    const holder = (await import("node:net")).createServer();
+    const port = await new Promise<number>((resolve) => holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)));
+    try {
+      const s = start({ ...base(), PORT: String(port) });
+      const end = await s.exited(30_000);
+      expect(end.code).toBe(1);
+      expect(s.stderr()).toContain(`wardline cannot start: cannot listen on 127.0.0.1:${port} (the port is in use)`);
+      expect(s.stderr()).toMatch(/set PORT/);
+    } finally {
+      holder.close();
+    }
+  });
+
   it("exits 1 listing every bad setting at once", async () => {
     const s = start({ ...base(), PORT: "abc", ROLE: "x" });
     const end = await s.exited(10_000);

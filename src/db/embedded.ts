@@ -37,12 +37,25 @@ const alive = (pid: number) => {
   }
 };
 
+/** Lock files this process holds: a second open in the same process must fail too. */
+const held = new Set<string>();
+
 /** PGlite files must have one process at a time: a second one would corrupt them. */
 function takeLock(file: string): () => void {
+  if (held.has(file)) {
+    throw new StartupError(
+      `the embedded database in ${file.replace(/pglite\.lock$/, "")} is already open in this process`,
+      "Close the first handle before opening it again.",
+    );
+  }
   for (let i = 0; i < 2; i++) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });
-      return () => rmSync(file, { force: true });
+      held.add(file);
+      return () => {
+        held.delete(file);
+        rmSync(file, { force: true });
+      };
     } catch {
       const pid = Number(readFileSync(file, "utf8"));
       if (pid && pid !== process.pid && alive(pid)) {

@@ -43,12 +43,13 @@ export async function migrate(opts: { url: string; dir: string; schema?: string 
   const client = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
-    if (opts.schema) {
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, "")}"`);
-      await client.query(`SET search_path TO "${opts.schema.replace(/"/g, "")}"`);
-    }
+    // Lock first: two replicas creating the same new schema at once would otherwise collide.
     await client.query("SELECT pg_advisory_lock($1)", [LOCK_ID]);
     try {
+      if (opts.schema) {
+        await client.query(`CREATE SCHEMA IF NOT EXISTS "${opts.schema.replace(/"/g, "")}"`);
+        await client.query(`SET search_path TO "${opts.schema.replace(/"/g, "")}"`);
+      }
       await client.query(LEDGER);
       const done = await client.query<{ migration_name: string; checksum: string }>(
         `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

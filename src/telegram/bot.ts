@@ -23,7 +23,7 @@ export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> 
   if (!tg.enabled) throw new Error("Telegram is not configured");
   const bot = new Bot<BotContext>(tg.token, { ...(botInfo ? { botInfo } : {}), client: { apiRoot: tg.apiRoot, timeoutSeconds: 30 } });
   // Replies inside an update honour retry_after briefly; long waits fail the job, which retries later.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10, rethrowHttpErrors: true }));
 
   bot.use(prepare(deps));
   bot.use(errorBoundary());
