@@ -4,26 +4,19 @@
  *   npm run bench                 # all of them
  *   npm run bench -- ingest       # only those whose name contains "ingest"
  */
-import { existsSync } from "node:fs";
 import { benchIngest } from "./ingest.js";
+import { benchWardSearch } from "./ward-search.js";
 
 type Bench = { name: string; run: () => Promise<Record<string, unknown>> };
 
-async function findBenchmarks(): Promise<Bench[]> {
-  const benches: Bench[] = [{ name: "ingest", run: benchIngest }];
-  // Optional: present once the ward search benchmark is written. A computed specifier keeps the
-  // compiler from requiring the file.
-  const wardSearch = "./ward-search.js";
-  if (existsSync(new URL(wardSearch, import.meta.url))) {
-    const mod = (await import(wardSearch)) as { benchWardSearch?: () => Promise<Record<string, unknown>> };
-    if (typeof mod.benchWardSearch === "function") benches.push({ name: "ward-search", run: mod.benchWardSearch });
-  }
-  return benches;
-}
+const BENCHMARKS: Bench[] = [
+  { name: "ingest", run: benchIngest },
+  { name: "ward-search", run: benchWardSearch },
+];
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2);
-  const benches = (await findBenchmarks()).filter((b) => filters.length === 0 || filters.some((f) => b.name.includes(f)));
+  const benches = BENCHMARKS.filter((b) => filters.length === 0 || filters.some((f) => b.name.includes(f)));
   let failed = false;
   for (const bench of benches) {
     try {
