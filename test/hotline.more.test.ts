@@ -95,6 +95,22 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     expect(events[2]!.data).toMatchObject({ toWardCode: CUA_NAM, reason: "nhà dân ở phố Hàng Bông thuộc Cửa Nam" });
   });
 
+  it("a tip sent while its ward has no inbox waits, and reaches the inbox once one is bound", async () => {
+    const ward = await app.deps.db.ward.findFirstOrThrow({ where: { provinceCode: "01", inboxGroupId: null, code: { notIn: [BA_DINH, CUA_NAM] } }, select: { code: true, name: true } });
+    const r = user(7_100_009);
+    await tg.send(u.privateCommand(r, "/start", ward.code), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
+    const code = await quickTip(r, "Có người lạ bán thuốc không rõ nguồn gốc trước cổng chợ");
+    const tip = await app.deps.db.tip.findUniqueOrThrow({ where: { code }, select: { id: true } });
+    await eventually(async () => (await app.deps.db.tipEvent.count({ where: { tipId: tip.id, type: "unrouted" } })) > 0 || null, 10_000, "recorded as waiting");
+
+    const inbox = -1_002_000_000_003;
+    const officer = user(6_100_003, { firstName: "Hoa" });
+    await addOfficer(officer, ward.code, "Cán bộ Hoa");
+    await bind(inbox, officer, ward.code);
+    const card = await fake.waitFor((c) => to(inbox)(c) && textOf(c).includes(code), 10_000);
+    expect(textOf(card)).toContain(ward.name);
+  });
+
   it("lists the inbox queue and this month's figures", async () => {
     const queue = await tg.send(u.groupCommand(INBOX_A, officerA, "/queue"), to(INBOX_A));
     expect(textOf(queue)).toMatch(/Tin báo đang mở của Phường Ba Đình \(1\)/);
