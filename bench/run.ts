@@ -4,6 +4,7 @@
  *   npm run bench                 # all of them
  *   npm run bench -- ingest       # only those whose name contains "ingest"
  */
+import { benchIndicatorLookup } from "./indicator-lookup.js";
 import { benchIngest } from "./ingest.js";
 import { benchWardSearch } from "./ward-search.js";
 
@@ -12,6 +13,7 @@ type Bench = { name: string; run: () => Promise<Record<string, unknown>> };
 const BENCHMARKS: Bench[] = [
   { name: "ingest", run: benchIngest },
   { name: "ward-search", run: benchWardSearch },
+  { name: "indicator-lookup", run: benchIndicatorLookup },
 ];
 
 async function main(): Promise<void> {

@@ -11,6 +11,7 @@ help =
     • /report — report step by step (or just write, and I will offer to send it as a tip)
     • /status <code> — see where a tip stands
     • /mytips — your tips
+    • /check — ask whether a phone number, account or link is a scam (or forward me a suspicious message)
     • /ward — choose or change your ward
     • /language — change language
     • /cancel — cancel what you are doing
@@ -197,3 +198,59 @@ group-welcome = Hello! To make this group a ward's tip inbox, a registered offic
 
 error-not-found = { $what } not found.
 error-forbidden = You may not do this.
+
+## Scam check
+
+check-prompt = Send or forward me the suspicious message, phone number, bank account or link. I will tell you at once whether it is a known scam.
+check-nothing-found =
+    I found no phone number, bank account or link in this message.
+    Common signs of fraud: callers claiming to be police, a bank or the power company asking for money; links to "verify your account"; requests for OTP codes; easy jobs with high pay or prizes. The police never ask for money over the phone.
+check-confirmed = ⛔ FRAUD CONFIRMED BY THE POLICE: { $indicator } (tactic: { $tactic }).
+check-confirmed-do = Do not transfer money, do not open the link, never read out an OTP code. If you have paid or are being threatened, call 113 or your ward police now.
+check-reported = ⚠️ { $indicator } has been reported as suspicious by { $count } residents (since { $since }); not yet confirmed by the police. Be very careful and do not transfer money.
+check-lookalike = ⚠️ { $indicator } looks like { $brand }'s site but is NOT the official one. Never enter your account, password or OTP there.
+check-unknown = Nothing known about: { $indicators }. That does not mean it is safe.
+check-signs = Signs of fraud: callers claiming to be police, a bank or the power company; demands to move money to a "holding" or "verification" account; strange links; OTP requests; pressure and threats. When in doubt: hang up, call the official number back, or call 113.
+check-recorded = Your question was passed on anonymously to the police (code { $code }) to warn others.
+
+tactic-fake-police = Impersonating police, procuracy or courts
+tactic-fake-police-advice = The police do not work by phone or social media and never ask you to move money to a "holding account".
+tactic-fake-bank = Impersonating a bank
+tactic-fake-bank-advice = Banks never send links asking you to log in and never ask for OTP codes. Use only the bank's official app.
+tactic-fake-utility = Impersonating power, water or telecom staff
+tactic-fake-utility-advice = The power company does not call to demand money or have you install an app to avoid a cut-off. Call its official hotline.
+tactic-fake-delivery = Fake delivery
+tactic-fake-delivery-advice = Do not pay or open "delivery fee" links for parcels you did not order.
+tactic-job = Easy jobs, paid tasks
+tactic-job-advice = No real job asks you to pay first to earn commission. Do not pay more to "withdraw".
+tactic-investment = Investment, crypto, trading platforms
+tactic-investment-advice = High, certain returns are a sign of fraud. Do not pay into platforms or online "expert" groups.
+tactic-loan = Online loans
+tactic-loan-advice = Do not pay "application" or "disbursement" fees before a loan; never send ID photos to strangers.
+tactic-prize = Prizes and gifts
+tactic-prize-advice = Nobody makes you pay to receive a prize. Do not pay "tax" or "gift fees".
+tactic-account-takeover = Hijacked social media accounts
+tactic-account-takeover-advice = A friend messaging to borrow money? Call them (voice or video) before you transfer anything.
+tactic-other = Other fraud
+tactic-other-advice = Stop, do not transfer money, and ask your ward police.
+
+## Indicators in tips (officers' inbox)
+
+card-priority = ⚠️ Indicators in this tip were reported { $count } more times
+card-indicators = 🔎 Indicators:
+card-indicator-line = • { $value } — { $status } · reported { $count } times
+indicator-status-reported = not verified
+indicator-status-confirmed = ⛔ fraud ({ $tactic })
+indicator-status-cleared = ✔ not fraud
+btn-indicators = 🔎 Verify indicators
+btn-indicator-confirm = ⛔ { $value }
+btn-indicator-clear = ✔ Not fraud
+indicators-title = Indicators in tip #{ $code }: tap ⛔ to confirm fraud, ✔ if not.
+indicator-pick-tactic = Which fraud tactic is it? (residents who ask will be warned about it)
+indicator-confirmed = { $value } confirmed as fraud: { $tactic }.
+indicator-cleared = { $value } recorded as not fraud.
+event-indicator-confirmed = confirmed fraud
+event-indicator-cleared = cleared an indicator
+scams-title = Most reported fraud indicators this week in { $ward }:
+scams-empty = No fraud indicators reported this week in { $ward }.
+scams-line = • { $value } — { $count } times · { $status }

@@ -11,6 +11,7 @@ help =
     • /report — báo tin theo từng bước (hoặc cứ nhắn nội dung, tôi sẽ hỏi có gửi thành tin báo không)
     • /status <mã> — xem tình trạng tin báo
     • /mytips — các tin báo của bạn
+    • /check — hỏi một số điện thoại, tài khoản, đường link có phải lừa đảo không (hoặc chuyển tiếp tin nhắn đáng ngờ cho tôi)
     • /ward — chọn hoặc đổi phường, xã của bạn
     • /language — đổi ngôn ngữ
     • /cancel — hủy thao tác đang làm
@@ -197,3 +198,59 @@ group-welcome = Xin chào! Để nhóm này thành hộp tin báo của một ph
 
 error-not-found = Không tìm thấy { $what }.
 error-forbidden = Anh/chị không có quyền làm việc này.
+
+## Kiểm tra lừa đảo
+
+check-prompt = Hãy gửi hoặc chuyển tiếp cho tôi tin nhắn, số điện thoại, số tài khoản hoặc đường link đáng ngờ. Tôi sẽ cho biết ngay nó có trong danh sách lừa đảo không.
+check-nothing-found =
+    Tôi không thấy số điện thoại, số tài khoản hay đường link nào trong tin này.
+    Dấu hiệu lừa đảo thường gặp: tự xưng công an, ngân hàng, điện lực gọi yêu cầu chuyển tiền; gửi đường link “xác minh tài khoản”; hỏi mã OTP; hứa việc nhẹ lương cao hoặc trúng thưởng. Công an không bao giờ yêu cầu chuyển tiền qua điện thoại.
+check-confirmed = ⛔ LỪA ĐẢO ĐÃ ĐƯỢC CÔNG AN XÁC NHẬN: { $indicator } (thủ đoạn: { $tactic }).
+check-confirmed-do = Không chuyển tiền, không bấm đường link, không đọc mã OTP cho bất kỳ ai. Nếu đã chuyển tiền hoặc đang bị đe dọa, gọi ngay 113 hoặc Công an phường, xã.
+check-reported = ⚠️ { $indicator } đã bị { $count } người dân báo là đáng ngờ (từ { $since }); công an chưa xác nhận. Hãy hết sức thận trọng, không chuyển tiền.
+check-lookalike = ⚠️ { $indicator } có tên giống trang của { $brand } nhưng KHÔNG phải trang chính thức. Đừng nhập tài khoản, mật khẩu hay mã OTP vào đó.
+check-unknown = Chưa có thông tin lừa đảo về: { $indicators }. Điều đó không có nghĩa là an toàn.
+check-signs = Dấu hiệu lừa đảo: gọi tự xưng công an, ngân hàng, điện lực; đòi chuyển tiền “tạm giữ”, “xác minh”; gửi link lạ; hỏi mã OTP; hối thúc, đe dọa. Khi nghi ngờ: gác máy, gọi lại số chính thức, hoặc gọi 113.
+check-recorded = Câu hỏi của bạn đã được gửi ẩn danh cho công an (mã { $code }) để cảnh báo người khác.
+
+tactic-fake-police = Giả danh công an, viện kiểm sát, tòa án
+tactic-fake-police-advice = Công an không làm việc qua điện thoại hay mạng xã hội và không bao giờ yêu cầu chuyển tiền vào “tài khoản tạm giữ”.
+tactic-fake-bank = Giả danh ngân hàng
+tactic-fake-bank-advice = Ngân hàng không gửi link yêu cầu đăng nhập hay hỏi mã OTP. Chỉ dùng ứng dụng chính thức của ngân hàng.
+tactic-fake-utility = Giả danh điện lực, nước, viễn thông
+tactic-fake-utility-advice = Điện lực không gọi đòi tiền hay bắt cài ứng dụng lạ để “cắt điện”. Hãy gọi tổng đài chính thức để kiểm tra.
+tactic-fake-delivery = Giả danh giao hàng
+tactic-fake-delivery-advice = Không chuyển tiền hay bấm link “phí giao hàng” cho đơn bạn không đặt.
+tactic-job = Việc nhẹ lương cao, làm nhiệm vụ
+tactic-job-advice = Không có việc nào bắt nạp tiền trước để nhận hoa hồng. Đừng nạp thêm để “rút tiền”.
+tactic-investment = Đầu tư, tiền ảo, sàn giao dịch
+tactic-investment-advice = Lợi nhuận cao, chắc chắn là dấu hiệu lừa đảo. Không nạp tiền vào sàn, nhóm “chuyên gia” trên mạng.
+tactic-loan = Cho vay online
+tactic-loan-advice = Không đóng “phí hồ sơ”, “phí giải ngân” trước khi vay; không gửi ảnh giấy tờ cho người lạ.
+tactic-prize = Trúng thưởng, quà tặng
+tactic-prize-advice = Không ai bắt đóng phí để nhận giải. Đừng chuyển tiền “thuế”, “phí nhận quà”.
+tactic-account-takeover = Chiếm đoạt tài khoản mạng xã hội
+tactic-account-takeover-advice = Người quen nhắn vay tiền? Hãy gọi điện trực tiếp (thoại, có hình) để xác minh trước khi chuyển.
+tactic-other = Thủ đoạn lừa đảo khác
+tactic-other-advice = Hãy dừng lại, không chuyển tiền, và hỏi Công an phường, xã.
+
+## Dấu hiệu trong tin báo (hộp tin cán bộ)
+
+card-priority = ⚠️ Dấu hiệu trong tin đã bị báo thêm { $count } lần
+card-indicators = 🔎 Dấu hiệu:
+card-indicator-line = • { $value } — { $status } · { $count } lần báo
+indicator-status-reported = chưa xác minh
+indicator-status-confirmed = ⛔ lừa đảo ({ $tactic })
+indicator-status-cleared = ✔ không phải lừa đảo
+btn-indicators = 🔎 Xác minh dấu hiệu
+btn-indicator-confirm = ⛔ { $value }
+btn-indicator-clear = ✔ Không phải
+indicators-title = Dấu hiệu trong tin #{ $code }: bấm ⛔ để xác nhận lừa đảo, ✔ nếu không phải.
+indicator-pick-tactic = Thủ đoạn lừa đảo là gì? (người dân hỏi sẽ được cảnh báo theo thủ đoạn này)
+indicator-confirmed = Đã xác nhận { $value } là lừa đảo: { $tactic }.
+indicator-cleared = Đã ghi nhận { $value } không phải lừa đảo.
+event-indicator-confirmed = xác nhận lừa đảo
+event-indicator-cleared = loại dấu hiệu
+scams-title = Dấu hiệu lừa đảo được báo nhiều nhất tuần này ở { $ward }:
+scams-empty = Tuần này chưa có dấu hiệu lừa đảo nào được báo ở { $ward }.
+scams-line = • { $value } — { $count } lần · { $status }

@@ -16,6 +16,7 @@ const HELP: Record<string, string> = {
   wardline_webhook_rejected_total: "Webhook requests refused, by reason.",
   wardline_sends_total: "Messages sent to chat platforms, by result.",
   wardline_tips_created_total: "Tips created, by channel.",
+  wardline_scam_checks_total: "Residents' scam checks, by answer (confirmed, reported, lookalike, unknown, none).",
   wardline_jobs_processed_total: "Jobs finished by workers, by queue and result.",
 };
 

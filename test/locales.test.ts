@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../src/core/categories.js";
+import { TACTICS } from "../src/core/scam/tactics.js";
 import { loadI18n } from "../src/i18n.js";
 
 const i18n = loadI18n(join(import.meta.dirname, "..", "locales"));
@@ -27,6 +28,9 @@ function keysUsed(): string[] {
   for (const r of ["not-found", "forbidden", "resolved", "already-claimed", "same-ward", "not-officer"]) keys.add(`action-fail-${r}`);
   for (const e of ["created", "routed", "unrouted", "claimed", "assessed", "resolved", "transferred", "asked"]) keys.add(`event-${e}`);
   for (const w of ["now", "today", "earlier"]) keys.add(`when-${w}`);
+  for (const tactic of TACTICS) keys.add(`tactic-${tactic}`), keys.add(`tactic-${tactic}-advice`);
+  for (const s of ["reported", "confirmed", "cleared"]) keys.add(`indicator-status-${s}`);
+  for (const e of ["indicator-confirmed", "indicator-cleared"]) keys.add(`event-${e}`);
   return [...keys];
 }
 

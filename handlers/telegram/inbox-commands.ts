@@ -18,6 +18,7 @@ export function inboxCommandsFeature(deps: Pick<Deps, "db">): Composer<BotContex
     const tips = await wardQueue(deps.db, ward.id);
     if (!tips.length) return void (await ctx.reply(ctx.t("queue-empty", { ward: ward.name })));
     const lines = tips.map((t) =>
+      (t.priority > 0 ? "⚠️ " : "") +
       ctx.t("queue-line", { code: t.code, category: ctx.t(`category-${t.category}`), since: vnTime(t.createdAt), state: ctx.t(`card-status-${t.status.toLowerCase()}`, { officer: t.claimedBy?.displayName ?? "" }) }),
     );
     await ctx.reply([ctx.t("queue-title", { ward: ward.name, count: tips.length }), ...lines].join("\n"));

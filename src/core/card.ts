@@ -21,6 +21,9 @@ export type CardData = {
   identity: string | null;
   outcome: string | null;
   history: Array<{ type: string; officer: string | null; at: Date; data: unknown }>;
+  /** Reports of the most-reported indicator in the tip, beyond the first. */
+  priority: number;
+  indicators: Array<{ id: number; kind: string; value: string; status: "REPORTED" | "CONFIRMED" | "CLEARED"; tactic: string | null; reportCount: number }>;
   cards: Array<{ id: number; groupId: number; chatId: string; channel: string; messageId: string | null; readOnly: boolean }>;
   inbox: { groupId: number; chatId: string; channel: string } | null;
 };
@@ -30,7 +33,8 @@ export async function loadCardData(db: Db, keys: IdentityKeys, tipId: number): P
     where: { id: tipId },
     select: {
       id: true, code: true, category: true, status: true, valuable: true, place: true, happenedAt: true, createdAt: true,
-      text: true, lat: true, lng: true, anonymous: true, identitySealed: true, outcome: true,
+      text: true, lat: true, lng: true, anonymous: true, identitySealed: true, outcome: true, priority: true,
+      indicators: { orderBy: { id: "asc" }, select: { indicator: { select: { id: true, kind: true, value: true, status: true, tactic: true, reportCount: true } } } },
       ward: { select: { name: true, inboxGroup: { select: { id: true, chatId: true, channel: true, active: true } } } },
       province: { select: { name: true, inboxGroup: { select: { id: true, chatId: true, channel: true, active: true } } } },
       claimedBy: { select: { displayName: true } },
@@ -59,6 +63,8 @@ export async function loadCardData(db: Db, keys: IdentityKeys, tipId: number): P
     claimedBy: tip.claimedBy?.displayName ?? null,
     identity: !tip.anonymous && tip.identitySealed ? unseal(keys, tip.identitySealed).toString("utf8") : null,
     outcome: tip.outcome,
+    priority: tip.priority,
+    indicators: tip.indicators.map((r) => r.indicator),
     history: tip.events.map((e) => ({ type: e.type, officer: e.officer?.displayName ?? null, at: e.createdAt, data: e.data })),
     cards: tip.cards.map((c) => ({ id: c.id, groupId: c.groupId, chatId: c.group.chatId, channel: c.group.channel, messageId: c.messageId, readOnly: c.readOnly })),
     inbox: inboxGroup?.active ? { groupId: inboxGroup.id, chatId: inboxGroup.chatId, channel: inboxGroup.channel } : null,

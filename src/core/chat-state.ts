@@ -27,6 +27,8 @@ export const chatStateSchema = z.object({
   draft: z.object({ text: z.string(), updateId: z.number().int() }).optional(),
   /** The tip a resident is answering an officer's question about. */
   replyingTo: z.string().optional(),
+  /** After a bare /check: the next message is the thing to check. */
+  checking: z.boolean().optional(),
   /** Choosing a ward outside the report flow (/ward). */
   choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
 });

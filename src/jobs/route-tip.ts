@@ -1,11 +1,15 @@
 import { z } from "zod";
 import type { Deps } from "../deps.js";
 import { defineJob, enqueue, jobId } from "../queue/job.js";
+import { extractIndicators } from "../core/scam/extract.js";
+import { recordIndicators } from "../core/scam/store.js";
 import { syncCardJob } from "./sync-card.js";
 
 /**
  * Routes a tip to exactly one inbox: its ward's, else its province's triage inbox. The
  * decision is an audit event. A ward with no inbox yet leaves the tip waiting, recorded.
+ * First, the fraud indicators in the tip's text are recorded (idempotently), which raises
+ * the priority of every open tip that mentions the same number, account or link.
  */
 export const routeTipJob = defineJob({
   queue: "routing",
@@ -16,11 +20,18 @@ export const routeTipJob = defineJob({
       where: { id: tipId },
       select: {
         routedAt: true,
+        text: true,
+        residentId: true,
+        wardId: true,
         ward: { select: { code: true, inboxGroupId: true } },
         province: { select: { code: true, inboxGroupId: true } },
       },
     });
     if (!tip) return { skipped: "no such tip" };
+    const raised = await recordIndicators(deps.db, { id: tipId, residentId: tip.residentId, wardId: tip.wardId }, extractIndicators(tip.text));
+    for (const other of raised) {
+      if (other !== tipId) await enqueue(deps.queues, syncCardJob, { tipId: other }, jobId("card", other, "prio", tipId));
+    }
     if (tip.routedAt) return { skipped: "already routed" };
     const groupId = tip.ward?.inboxGroupId ?? tip.province?.inboxGroupId ?? null;
     const via = tip.ward?.inboxGroupId ? "ward" : groupId ? "province-triage" : null;

@@ -15,6 +15,8 @@ import { statusFeature } from "../../handlers/telegram/status.js";
 import { reportFeature } from "../../handlers/telegram/report.js";
 import { answerFeature } from "../../handlers/telegram/answer.js";
 import { draftFeature } from "../../handlers/telegram/draft.js";
+import { inboxIndicatorsFeature } from "../../handlers/telegram/inbox-indicators.js";
+import { scamCheckFeature } from "../../handlers/telegram/scam-check.js";
 import { unhandledFeature } from "../../handlers/telegram/unhandled.js";
 
 /** The Telegram bot: every feature registered in order, the unhandled one last. */
@@ -32,10 +34,12 @@ export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> 
   bot.use(inboxCardFeature(deps));
   bot.use(inboxRepliesFeature(deps));
   bot.use(inboxCommandsFeature(deps));
+  bot.use(inboxIndicatorsFeature(deps));
   bot.use(startFeature(deps));
   bot.use(statusFeature(deps));
   bot.use(reportFeature(deps));
   bot.use(answerFeature(deps));
+  bot.use(scamCheckFeature(deps));
   bot.use(draftFeature());
   bot.use(unhandledFeature());
   return bot;

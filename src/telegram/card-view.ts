@@ -17,7 +17,16 @@ export function renderCard(i18n: I18n, card: CardData, readOnly: boolean): CardV
   if (card.place) lines.push(`${esc(t("card-place"))}: ${esc(card.place)}`);
   if (card.happenedAt) lines.push(`${esc(t("card-when"))}: ${esc(card.happenedAt)}`);
   lines.push(`${esc(t("card-received"))}: ${vnTime(card.createdAt)}`);
+  if (card.priority > 0) lines.push(`<b>${esc(t("card-priority", { count: card.priority }))}</b>`);
   lines.push("", esc(clip(card.text, 2500)), "");
+  if (card.indicators.length) {
+    lines.push(esc(t("card-indicators")));
+    for (const i of card.indicators.slice(0, 10)) {
+      const status = t(`indicator-status-${i.status.toLowerCase()}`, { tactic: i.tactic ? t(`tactic-${i.tactic}`) : "" });
+      lines.push(esc(t("card-indicator-line", { value: i.value, status, count: i.reportCount })));
+    }
+    lines.push("");
+  }
   const extras: string[] = [];
   if (card.attachments.length) extras.push(t("card-attachments", { count: card.attachments.length }));
   if (card.lat !== null && card.lng !== null) extras.push(t("card-location"));
@@ -39,5 +48,6 @@ export function renderCard(i18n: I18n, card: CardData, readOnly: boolean): CardV
   }
   kb.text(t("btn-valuable"), `t:v1:${card.tipId}`).text(t("btn-not-valuable"), `t:v0:${card.tipId}`).row();
   if (card.status !== "RESOLVED") kb.text(t("btn-resolve"), `t:res:${card.tipId}`).text(t("btn-transfer"), `t:tr:${card.tipId}`);
+  if (card.indicators.length) kb.row().text(t("btn-indicators"), `i:list:${card.tipId}`);
   return { text: lines.join("\n"), keyboard: kb };
 }

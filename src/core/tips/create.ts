@@ -20,6 +20,8 @@ export type NewTip = {
   anonymous: boolean;
   /** Name and contact the tipster chose to give; sealed at rest. */
   identity?: string | undefined;
+  /** "check" when a resident asked whether something is a scam; "report" otherwise. */
+  origin?: "report" | "check";
 };
 
 export type CreatedTip = { id: number; code: string; created: boolean; wardName: string | null };
@@ -50,6 +52,7 @@ export async function createTip(db: Db, keys: IdentityKeys, input: NewTip): Prom
             lat: input.lat ?? null,
             lng: input.lng ?? null,
             anonymous: input.anonymous,
+            origin: input.origin ?? "report",
             identitySealed: !input.anonymous && input.identity ? seal(keys, input.identity) : null,
             attachments: { create: input.media.map((m) => ({ kind: m.kind, fileRef: m.fileRef, mime: m.mime ?? null, sizeBytes: m.size ?? null })) },
             messages: { create: { author: "TIPSTER", text: input.text, sourceKey: `${input.sourceKey}-first` } },

@@ -40,9 +40,10 @@ export async function listResidentTips(db: Db, residentId: number, take = 10): P
 export async function wardQueue(db: Db, wardId: number, take = 20) {
   return db.tip.findMany({
     where: { wardId, status: { not: "RESOLVED" } },
-    orderBy: { createdAt: "asc" },
+    // Tips whose scam number or link keeps being reported come first; then oldest first.
+    orderBy: [{ priority: "desc" }, { createdAt: "asc" }],
     take,
-    select: { code: true, category: true, status: true, createdAt: true, claimedBy: { select: { displayName: true } } },
+    select: { code: true, category: true, status: true, createdAt: true, priority: true, claimedBy: { select: { displayName: true } } },
   });
 }
 
