@@ -17,7 +17,7 @@ const MAX_QUESTION_LETTERS = 40;
 /** A message that is little more than a number or a link ("0912 345 678 có phải lừa đảo không?"). */
 export function isMostlyIndicators(text: string, indicators: Indicator[]): boolean {
   if (indicators.length === 0) return false;
-  let rest = text;
+  let rest = text.normalize("NFC"); // `raw` is a slice of the NFC form
   for (const i of indicators) rest = rest.split(i.raw).join(" ");
   return (rest.match(/\p{L}/gu)?.length ?? 0) <= MAX_QUESTION_LETTERS;
 }

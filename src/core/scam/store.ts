@@ -74,20 +74,19 @@ export type KnownIndicator = {
   firstReportedAt: Date;
 };
 
-/** Looks indicators up by key (one indexed query); counts only other residents' reports. */
+/**
+ * Looks indicators up by key; counts only other residents' reports. Raw SQL: Prisma's
+ * filtered relation count groups the whole report table, which is slow with millions of rows;
+ * this is one index probe per key.
+ */
 export async function lookupIndicators(db: Db, keys: string[], askingResidentId: number | null): Promise<KnownIndicator[]> {
   if (keys.length === 0) return [];
-  const rows = await db.indicator.findMany({
-    where: { key: { in: keys } },
-    select: {
-      key: true,
-      status: true,
-      tactic: true,
-      firstReportedAt: true,
-      _count: { select: { reports: askingResidentId === null ? true : { where: { residentId: { not: askingResidentId } } } } },
-    },
-  });
-  return rows.map((r) => ({ key: r.key, status: r.status, tactic: r.tactic, othersReports: r._count.reports, firstReportedAt: r.firstReportedAt }));
+  const asker = askingResidentId ?? -1;
+  const rows = await db.$queryRaw<Array<{ key: string; status: KnownIndicator["status"]; tactic: string | null; firstReportedAt: Date; others: number }>>`
+    SELECT i."key", i."status"::text AS "status", i."tactic", i."firstReportedAt",
+      (SELECT count(*) FROM "IndicatorReport" r WHERE r."indicatorId" = i."id" AND r."residentId" <> ${asker})::int AS "others"
+    FROM "Indicator" i WHERE i."key" = ANY(${keys})`;
+  return rows.map((r) => ({ key: r.key, status: r.status, tactic: r.tactic, othersReports: r.others, firstReportedAt: r.firstReportedAt }));
 }
 
 /** The indicators most reported in a ward since a date, for the inbox and the dashboard. */
