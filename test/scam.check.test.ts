@@ -94,8 +94,10 @@ describe("scam check", () => {
     await eventually(async () => /⛔ lừa đảo \(Giả danh công an/.test(cardText(firstCard)) || null, 10_000, "cards show the decision");
 
     const r = await resident(7_300_003);
-    const answer = await tg.send(u.privateCommand(r, "/check", "+84 912 345 678"), to(r.id));
+    const forwarded = "Cán bộ Công an quận gọi số +84 912 345 678 yêu cầu bà xác minh tài khoản trước 17h hôm nay, nếu không sẽ bị khởi tố.";
+    const answer = await tg.send(u.privateText(r, forwarded, { forward_origin: { type: "user", sender_user: user(5_555_555), date: 1_700_000_000 } } as never), to(r.id));
     expect(textOf(answer)).toContain("LỪA ĐẢO ĐÃ ĐƯỢC CÔNG AN XÁC NHẬN: 0912345678");
+    expect(textOf(answer)).toContain("Giả danh công an");
     expect(textOf(answer)).toContain("tài khoản tạm giữ");
     expect(textOf(answer)).toMatch(/113/);
     const events = await app.deps.db.tipEvent.findMany({ where: { type: "indicator-confirmed" }, select: { data: true } });
