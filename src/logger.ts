@@ -3,38 +3,28 @@ import { pino, type Logger, type LoggerOptions } from "pino";
 export type { Logger };
 
 /**
- * Paths that may carry secrets or a tipster's identity. Code should never log these,
- * but redaction is the second line of defence.
+ * Keys whose values may carry secrets or a tipster's identity or words, at any depth of a
+ * logged object (a whole Telegram update nests them several levels down). Code should never
+ * log these; redaction is the second line of defence.
  */
-export const REDACT_PATHS = [
-  "token",
-  "*.token",
-  "secret",
-  "*.secret",
-  "password",
-  "*.password",
-  "identityKey",
-  "*.identityKey",
-  "headers.authorization",
-  "headers.cookie",
-  'headers["x-telegram-bot-api-secret-token"]',
-  'req.headers["x-telegram-bot-api-secret-token"]',
-  "req.headers.cookie",
-  "text",
-  "*.text",
-  "caption",
-  "*.caption",
-  "chatId",
-  "*.chatId",
-  "from",
-  "*.from",
-  "chat",
-  "*.chat",
-  "phone",
-  "*.phone",
-  "username",
-  "*.username",
-];
+export const SENSITIVE_KEYS = new Set([
+  "token", "secret", "password", "identitykey", "authorization", "cookie", "set-cookie",
+  "x-telegram-bot-api-secret-token", "text", "caption", "chatid", "chatref", "from", "chat",
+  "sender_chat", "phone", "phone_number", "username", "first_name", "last_name", "identity", "sealed",
+]);
+const CENSOR = "[redacted]";
+const MAX_DEPTH = 8;
+
+/** A copy of `value` with every sensitive key censored, to any depth (deeper than MAX_DEPTH is cut). */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return "[too deep]";
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
+  if (value instanceof Error) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? CENSOR : redactDeep(v, depth + 1);
+  return out;
+}
 
 /** Matches a Telegram bot token anywhere in a string (URLs in error messages carry them). */
 const TOKEN_IN_TEXT = /\d{6,}:[A-Za-z0-9_-]{20,}/g;
@@ -46,9 +36,9 @@ export function scrubSecrets(s: string): string {
 export function createLogger(opts: { level: string; pretty: boolean }, destination?: pino.DestinationStream): Logger {
   const options: LoggerOptions = {
     level: opts.level,
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     formatters: {
-      log(obj) {
+      log(raw) {
+        const obj = redactDeep(raw) as Record<string, unknown>;
         // Errors from HTTP clients quote request URLs, which carry the bot token.
         const err = obj["err"] as { message?: string; stack?: string } | undefined;
         if (err && typeof err === "object") {

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { enqueueTelegramUpdate } from "../telegram/ingest.js";
+import { nestsDeeperThan } from "./json-depth.js";
 import { secretMatches } from "./secret.js";
+import { telegramUpdateSchema } from "./telegram-update-schema.js";
 import type { ServerDeps } from "./server.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/webhooks/telegram";
-
-/** The least an update must be to be queued; what kind it is gets decided by the worker. */
-const updateEnvelope = z.looseObject({ update_id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });
+/** Real updates nest about 8 levels (a reply to a message with entities); far more is hostile. */
+const MAX_DEPTH = 64;
 
 /**
  * POST /webhooks/telegram: secret checked (before the body is read), shape checked, update
@@ -27,8 +27,8 @@ export function registerTelegramWebhook(app: FastifyInstance, deps: ServerDeps):
       }
     },
     handler: async (req, reply) => {
-      const parsed = updateEnvelope.safeParse(req.body);
-      if (!parsed.success) {
+      const parsed = nestsDeeperThan(req.body, MAX_DEPTH) ? null : telegramUpdateSchema.safeParse(req.body);
+      if (!parsed?.success) {
         deps.metrics.inc("wardline_webhook_rejected_total", { channel: "telegram", reason: "invalid" });
         return reply.code(400).send({ ok: false, error: "not a Telegram update" });
       }

@@ -8,6 +8,7 @@ import { exclusive } from "../queue/exclusive.js";
 import { firstNotice, paceSender } from "../queue/flood.js";
 import { lockToken } from "../queue/workers.js";
 import { negotiateLocale } from "../i18n.js";
+import { withoutNul } from "../telegram/sanitize.js";
 
 /** The sender of a message in a private chat (whose pace we limit); null otherwise. */
 function privateSender(update: Update): { id: number; chatId: number; language?: string | undefined } | null {
@@ -41,7 +42,7 @@ export const telegramUpdateJob = defineJob({
     const key = { channel: "TELEGRAM" as const, externalId: String(data.updateId) };
     const seen = await deps.db.inboundUpdate.findUnique({ where: { channel_externalId: key }, select: { processedAt: true } });
     if (seen?.processedAt) return { skipped: "duplicate" };
-    const update = unsealJson(deps.identity, data.sealed) as Update;
+    const update = withoutNul(unsealJson(deps.identity, data.sealed) as Update);
     const sender = privateSender(update);
     if (sender) {
       const who = pseudonym(deps.identity, "tg-pace", String(sender.id));

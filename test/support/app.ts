@@ -6,7 +6,7 @@ import { pino } from "pino";
 import type { UserFromGetMe } from "grammy/types";
 import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
-import { REDACT_PATHS } from "../../src/logger.js";
+import { redactDeep } from "../../src/logger.js";
 
 // node-postgres takes the user from PGUSER/USER, which some shells (CI, containers) leave unset.
 const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
@@ -75,7 +75,7 @@ export async function startTestApp(opts: { apiRoot?: string; env?: Record<string
     ...opts.env,
   });
   const logs = captureLogs();
-  const log = pino({ level: "debug", redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, logs.stream);
+  const log = pino({ level: "debug", formatters: { log: (obj) => redactDeep(obj) as Record<string, unknown> } }, logs.stream);
   const app = await startApp(config, { log, schema, botInfo: BOT_INFO });
   return {
     ...app,
