@@ -4,6 +4,8 @@
  *   npm run bench                 # all of them
  *   npm run bench -- ingest       # only those whose name contains "ingest"
  */
+import { benchBroadcast } from "./broadcast.js";
+import { benchEndToEnd } from "./end-to-end.js";
 import { benchIndicatorLookup } from "./indicator-lookup.js";
 import { benchIngest } from "./ingest.js";
 import { benchWardSearch } from "./ward-search.js";
@@ -14,6 +16,8 @@ const BENCHMARKS: Bench[] = [
   { name: "ingest", run: benchIngest },
   { name: "ward-search", run: benchWardSearch },
   { name: "indicator-lookup", run: benchIndicatorLookup },
+  { name: "end-to-end", run: benchEndToEnd },
+  { name: "broadcast", run: benchBroadcast },
 ];
 
 async function main(): Promise<void> {

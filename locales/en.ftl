@@ -12,6 +12,7 @@ help =
     • /status <code> — see where a tip stands
     • /mytips — your tips
     • /check — ask whether a phone number, account or link is a scam (or forward me a suspicious message)
+    • /subscribe — get your ward police's fraud warnings (/unsubscribe to stop)
     • /ward — choose or change your ward
     • /language — change language
     • /cancel — cancel what you are doing
@@ -254,3 +255,102 @@ event-indicator-cleared = cleared an indicator
 scams-title = Most reported fraud indicators this week in { $ward }:
 scams-empty = No fraud indicators reported this week in { $ward }.
 scams-line = • { $value } — { $count } times · { $status }
+
+## Warning campaigns (neighbourhood groups, residents who subscribed)
+
+campaign-attach-hint = If this is a residents' group that receives the ward's warnings, a registered officer sends /attach <ward code> (tags may follow, e.g. #market #school).
+campaign-attach-usage = Usage: /attach <5-digit ward code> [#tag …]
+campaign-attach-inbox = This group is an officers' tip inbox; it cannot receive the warnings sent to residents.
+campaign-attached = This group is attached to { $ward }: it will receive the warnings of { $ward }'s police. Tags: { $tags }
+subscribe-no-ward = You have not chosen a ward yet. Send /ward to choose one, then /subscribe again.
+subscribe-done = You are subscribed to the fraud warnings of { $ward }'s police. Send /unsubscribe to stop.
+unsubscribe-done = Unsubscribed: you will receive no more warnings.
+unsubscribe-none = You are not subscribed to warnings.
+campaign-not-allowed = Only officers entrusted with warnings for that area can do this.
+campaign-untitled = Warning
+campaign-compose-start = Compose a warning: send the content (formatted text, a photo, video, document or an album), or pick a template by fraud tactic:
+campaign-dropped = The warning being composed was dropped.
+campaign-area-ask = To which area?
+campaign-wards-ask = Send the codes of the wards (5 digits) or provinces (2 digits), separated by spaces.
+campaign-audience-ask = To whom?
+campaign-tags-ask = Send the group tags (e.g. #market #apartments): only groups with one of them receive the warning.
+campaign-preview-title = Preview: recipients will see exactly this.
+campaign-preview-audience = It will go to { $groups } groups ({ $members } members) and { $residents } subscribers.
+campaign-schedule-ask = When? Type “HH:MM” (today) or “DD/MM HH:MM” (Vietnam time).
+campaign-scheduled = ⏰ Will be sent at { $at }.
+campaign-status-line = 📣 Campaign #{ $id } “{ $title }”: { $status }
+campaign-figures = Recipients: { $targeted } · sent: { $sent } · pending: { $pending } · blocked: { $blocked } · reach: { $reach } people · replies: { $replies }
+campaign-skipped = Skipped (cancelled, unsubscribed, group gone): { $count }
+campaign-unconfirmed = Unconfirmed (a worker stopped mid-send; never resent): { $count }
+campaign-failed = Errors: { $list }
+campaign-state-scheduled = scheduled
+campaign-state-running = sending
+campaign-state-paused = paused
+campaign-state-cancelled = cancelled
+campaign-state-done = done
+campaigns-empty = You have sent no warning campaign yet. Send /warn to compose one.
+campaign-pause-done = Paused.
+campaign-resume-done = Sending again.
+campaign-cancel-done = Cancelled: nothing more will be sent.
+campaign-wrong-state = The campaign is not in a state that allows this.
+btn-campaign-send = 📣 Send now
+btn-campaign-schedule = ⏰ Schedule
+btn-campaign-quit = ✖ Drop
+btn-campaign-pause = ⏸ Pause #{ $id }
+btn-campaign-resume = ▶ Resume #{ $id }
+btn-campaign-cancel = ✖ Cancel #{ $id }
+btn-campaign-area-ward = { $ward }
+btn-campaign-area-province = The whole province
+btn-campaign-area-all = The whole country
+btn-campaign-area-pick = Choose wards…
+btn-campaign-aud-both = Groups and subscribers
+btn-campaign-aud-groups = Groups only
+btn-campaign-aud-residents = Subscribers only
+btn-campaign-aud-tags = Groups with tags…
+campaign-tpl-fake-police-title = Fake police, prosecutors
+campaign-tpl-fake-police =
+    ⚠️ WARNING: FAKE POLICE CALLS
+    Callers claiming to be police, prosecutors or court staff say you are involved in a case and ask you to transfer money to a “holding account” or install an app.
+    The police never work by phone, never ask for money, never send app links.
+    Hang up, transfer nothing, and tell your ward police or call 113.
+campaign-tpl-fake-bank-title = Fake bank links
+campaign-tpl-fake-bank =
+    ⚠️ WARNING: FAKE BANK LINKS
+    Messages say your “account is locked”, ask you to “update biometrics” or “claim a refund”, with a link to a copy of your bank's site that steals passwords and OTP codes.
+    Banks never send links asking you to log in or for an OTP.
+    Do not click; call the number on your card to check.
+campaign-tpl-fake-utility-title = Fake electricity, water staff
+campaign-tpl-fake-utility =
+    ⚠️ WARNING: FAKE UTILITY STAFF
+    Callers say your power or water will be cut for unpaid bills and ask you to add them on Zalo, install an app or transfer money now.
+    Pay through official apps and counters; call the utility's hotline to check. Never install an app a stranger tells you to.
+campaign-tpl-fake-delivery-title = Fake couriers, parcels
+campaign-tpl-fake-delivery =
+    ⚠️ WARNING: FAKE COURIERS
+    Strangers announce a parcel and ask you to prepay “shipping” or “COD fees”, or to click a link to “confirm the order”.
+    Accept only what you ordered, check it in the shopping app; never pay strangers or click their links.
+campaign-tpl-job-title = Easy jobs, online “tasks”
+campaign-tpl-job =
+    ⚠️ WARNING: “EASY JOBS, HIGH PAY”
+    Offers to like posts or review products for commission pay real money at first, then demand large deposits to “withdraw your commission”.
+    No job makes you pay first. Stop at once and tell your ward police.
+campaign-tpl-investment-title = High-return investments, crypto
+campaign-tpl-investment =
+    ⚠️ WARNING: HIGH-RETURN INVESTMENTS
+    “Expert” groups invite you to invest in stocks, crypto or gold with high, certain returns; a fake platform shows your money growing but never lets you withdraw.
+    High, guaranteed returns mean fraud. Never deposit on unlicensed platforms.
+campaign-tpl-loan-title = Online loans
+campaign-tpl-loan =
+    ⚠️ WARNING: ONLINE LOANS
+    Apps and sites promise quick loans without collateral, then demand “file fees” or “loan insurance” before paying out, or collect by shaming your relatives.
+    Pay no fees up front, send no ID photos to strangers; borrow from licensed banks and finance companies.
+campaign-tpl-prize-title = Prizes, gifts
+campaign-tpl-prize =
+    ⚠️ WARNING: FAKE PRIZES
+    Messages say you won a motorbike, a phone or cash and ask you to pay “tax” or a “gift fee” first.
+    Nobody makes you pay to receive a prize. Transfer nothing and give no personal details.
+campaign-tpl-account-takeover-title = Hijacked accounts, friends asking for money
+campaign-tpl-account-takeover =
+    ⚠️ WARNING: FRIENDS ASKING FOR MONEY
+    Fraudsters take over a friend's Facebook or Zalo account and ask for an urgent loan, sometimes with a few seconds of deepfake video call.
+    Call that person directly on the phone before transferring anything.

@@ -12,6 +12,7 @@ help =
     • /status <mã> — xem tình trạng tin báo
     • /mytips — các tin báo của bạn
     • /check — hỏi một số điện thoại, tài khoản, đường link có phải lừa đảo không (hoặc chuyển tiếp tin nhắn đáng ngờ cho tôi)
+    • /subscribe — nhận cảnh báo lừa đảo của công an phường, xã bạn (/unsubscribe để thôi)
     • /ward — chọn hoặc đổi phường, xã của bạn
     • /language — đổi ngôn ngữ
     • /cancel — hủy thao tác đang làm
@@ -254,3 +255,102 @@ event-indicator-cleared = loại dấu hiệu
 scams-title = Dấu hiệu lừa đảo được báo nhiều nhất tuần này ở { $ward }:
 scams-empty = Tuần này chưa có dấu hiệu lừa đảo nào được báo ở { $ward }.
 scams-line = • { $value } — { $count } lần · { $status }
+
+## Chiến dịch cảnh báo (nhóm dân cư, người đăng ký nhận cảnh báo)
+
+campaign-attach-hint = Nếu đây là nhóm dân cư nhận cảnh báo của phường, xã, cán bộ đã đăng ký hãy gửi /attach <mã phường> (có thể thêm nhãn, ví dụ #cho #truonghoc).
+campaign-attach-usage = Cách dùng: /attach <mã phường 5 chữ số> [#nhãn …]
+campaign-attach-inbox = Nhóm này là hộp tin báo của cán bộ, không thể nhận cảnh báo gửi cho người dân.
+campaign-attached = Đã gắn nhóm này với { $ward }: nhóm sẽ nhận cảnh báo của Công an { $ward }. Nhãn: { $tags }
+subscribe-no-ward = Anh/chị chưa chọn phường, xã. Hãy gửi /ward để chọn, rồi gửi lại /subscribe.
+subscribe-done = Đã đăng ký nhận cảnh báo lừa đảo của Công an { $ward }. Gửi /unsubscribe để thôi nhận.
+unsubscribe-done = Đã hủy đăng ký: anh/chị sẽ không nhận cảnh báo nữa.
+unsubscribe-none = Anh/chị chưa đăng ký nhận cảnh báo.
+campaign-not-allowed = Chỉ cán bộ được giao gửi cảnh báo cho khu vực đó mới làm được việc này.
+campaign-untitled = Cảnh báo
+campaign-compose-start = Soạn cảnh báo: gửi nội dung (chữ có định dạng, ảnh, video, tài liệu hoặc một album), hoặc chọn một mẫu cảnh báo theo thủ đoạn lừa đảo:
+campaign-dropped = Đã bỏ bản cảnh báo đang soạn.
+campaign-area-ask = Gửi cho khu vực nào?
+campaign-wards-ask = Gửi mã các phường, xã (5 chữ số) hoặc mã tỉnh, thành phố (2 chữ số), cách nhau bằng dấu cách.
+campaign-audience-ask = Gửi cho ai?
+campaign-tags-ask = Gửi các nhãn nhóm (ví dụ: #cho #chungcu): chỉ các nhóm có nhãn đó nhận cảnh báo.
+campaign-preview-title = Xem trước: người nhận sẽ thấy đúng như sau.
+campaign-preview-audience = Sẽ gửi tới { $groups } nhóm ({ $members } thành viên) và { $residents } người đăng ký.
+campaign-schedule-ask = Gửi lúc nào? Nhập giờ “HH:MM” (hôm nay) hoặc “DD/MM HH:MM” (giờ Việt Nam).
+campaign-scheduled = ⏰ Sẽ gửi lúc { $at }.
+campaign-status-line = 📣 Chiến dịch #{ $id } “{ $title }”: { $status }
+campaign-figures = Người nhận: { $targeted } · đã gửi: { $sent } · đang chờ: { $pending } · bị chặn: { $blocked } · tiếp cận: { $reach } người · phản hồi: { $replies }
+campaign-skipped = Bỏ qua (đã hủy, thôi đăng ký, nhóm ngừng hoạt động): { $count }
+campaign-unconfirmed = Chưa xác nhận (máy gửi dừng giữa chừng, không gửi lại): { $count }
+campaign-failed = Lỗi: { $list }
+campaign-state-scheduled = đã hẹn giờ
+campaign-state-running = đang gửi
+campaign-state-paused = tạm dừng
+campaign-state-cancelled = đã hủy
+campaign-state-done = đã gửi xong
+campaigns-empty = Anh/chị chưa gửi chiến dịch cảnh báo nào. Gửi /warn để soạn.
+campaign-pause-done = Đã tạm dừng.
+campaign-resume-done = Đã tiếp tục gửi.
+campaign-cancel-done = Đã hủy: không gửi thêm tin nào.
+campaign-wrong-state = Chiến dịch không ở trạng thái cho phép việc này.
+btn-campaign-send = 📣 Gửi ngay
+btn-campaign-schedule = ⏰ Hẹn giờ
+btn-campaign-quit = ✖ Bỏ
+btn-campaign-pause = ⏸ Tạm dừng #{ $id }
+btn-campaign-resume = ▶ Tiếp tục #{ $id }
+btn-campaign-cancel = ✖ Hủy #{ $id }
+btn-campaign-area-ward = { $ward }
+btn-campaign-area-province = Cả tỉnh, thành phố
+btn-campaign-area-all = Toàn quốc
+btn-campaign-area-pick = Chọn phường, xã…
+btn-campaign-aud-both = Nhóm và người đăng ký
+btn-campaign-aud-groups = Chỉ nhóm
+btn-campaign-aud-residents = Chỉ người đăng ký
+btn-campaign-aud-tags = Nhóm có nhãn…
+campaign-tpl-fake-police-title = Giả danh công an, viện kiểm sát
+campaign-tpl-fake-police =
+    ⚠️ CẢNH BÁO: GIẢ DANH CÔNG AN GỌI ĐIỆN
+    Kẻ gian gọi điện, gọi video tự xưng công an, viện kiểm sát, tòa án, nói anh/chị liên quan đến vụ án, yêu cầu chuyển tiền vào “tài khoản tạm giữ” hoặc cài ứng dụng lạ.
+    Công an không làm việc qua điện thoại, không yêu cầu chuyển tiền, không gửi đường link cài ứng dụng.
+    Hãy cúp máy, không chuyển tiền, báo ngay Công an phường, xã hoặc gọi 113.
+campaign-tpl-fake-bank-title = Đường link giả ngân hàng
+campaign-tpl-fake-bank =
+    ⚠️ CẢNH BÁO: ĐƯỜNG LINK GIẢ NGÂN HÀNG
+    Tin nhắn báo “tài khoản bị khóa”, “cập nhật sinh trắc học”, “nhận hoàn tiền” kèm đường link giống trang ngân hàng để lấy mật khẩu và mã OTP.
+    Ngân hàng không bao giờ gửi link yêu cầu đăng nhập hay xin mã OTP.
+    Không bấm link, không cung cấp OTP; gọi số tổng đài in trên thẻ để hỏi lại.
+campaign-tpl-fake-utility-title = Giả nhân viên điện lực, cấp nước
+campaign-tpl-fake-utility =
+    ⚠️ CẢNH BÁO: GIẢ NHÂN VIÊN ĐIỆN, NƯỚC
+    Kẻ gian gọi báo “sắp cắt điện, cắt nước vì nợ tiền”, yêu cầu kết bạn Zalo, cài ứng dụng hoặc chuyển khoản ngay.
+    Hãy thanh toán qua ứng dụng, điểm thu chính thức; gọi tổng đài điện lực, cấp nước để kiểm tra. Không cài ứng dụng theo hướng dẫn của người lạ.
+campaign-tpl-fake-delivery-title = Giả shipper, đơn hàng
+campaign-tpl-fake-delivery =
+    ⚠️ CẢNH BÁO: GIẢ NGƯỜI GIAO HÀNG
+    Người lạ báo có đơn hàng, yêu cầu chuyển khoản trước “phí ship”, “phí COD” hoặc bấm link “xác nhận đơn”.
+    Chỉ nhận hàng mình đã đặt, kiểm tra trên ứng dụng mua sắm; không chuyển tiền cho người lạ, không bấm link.
+campaign-tpl-job-title = Việc nhẹ lương cao, làm nhiệm vụ
+campaign-tpl-job =
+    ⚠️ CẢNH BÁO: “VIỆC NHẸ LƯƠNG CAO”, “LÀM NHIỆM VỤ”
+    Lời mời làm cộng tác viên, thả tim, đánh giá sản phẩm được trả hoa hồng; lúc đầu trả tiền thật, sau đó đòi nạp tiền lớn để “rút hoa hồng”.
+    Không có việc nào phải nạp tiền trước. Dừng lại ngay và báo Công an phường, xã.
+campaign-tpl-investment-title = Đầu tư, tiền ảo lãi cao
+campaign-tpl-investment =
+    ⚠️ CẢNH BÁO: ĐẦU TƯ LÃI CAO
+    Nhóm “chuyên gia” mời đầu tư chứng khoán, tiền ảo, vàng với lãi cao, chắc chắn; sàn giả cho thấy tiền tăng nhưng không rút được.
+    Lãi cao, cam kết không lỗ là dấu hiệu lừa đảo. Không nạp tiền vào sàn không được cấp phép.
+campaign-tpl-loan-title = Cho vay online
+campaign-tpl-loan =
+    ⚠️ CẢNH BÁO: CHO VAY ONLINE
+    Ứng dụng, trang mạng hứa cho vay nhanh không cần thế chấp, sau đó đòi “phí hồ sơ”, “phí bảo hiểm khoản vay” trước khi giải ngân, hoặc đòi nợ bằng cách bôi nhọ người thân.
+    Không đóng phí trước, không gửi ảnh giấy tờ cho người lạ; vay tại ngân hàng, công ty tài chính được cấp phép.
+campaign-tpl-prize-title = Trúng thưởng, quà tặng
+campaign-tpl-prize =
+    ⚠️ CẢNH BÁO: TRÚNG THƯỞNG GIẢ
+    Tin nhắn báo trúng xe máy, điện thoại, tiền mặt và yêu cầu đóng “thuế”, “phí nhận quà” trước.
+    Không ai bắt đóng phí để nhận giải. Đừng chuyển tiền, đừng cung cấp thông tin cá nhân.
+campaign-tpl-account-takeover-title = Tài khoản bị chiếm, người quen vay tiền
+campaign-tpl-account-takeover =
+    ⚠️ CẢNH BÁO: NGƯỜI QUEN NHẮN VAY TIỀN
+    Kẻ gian chiếm tài khoản Facebook, Zalo của người quen, nhắn vay tiền gấp, có khi gọi video giả mặt (deepfake) vài giây.
+    Hãy gọi điện thoại trực tiếp cho người đó để xác minh trước khi chuyển tiền.

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES } from "../src/core/categories.js";
+import { TEMPLATES } from "../src/core/campaigns/templates.js";
 import { TACTICS } from "../src/core/scam/tactics.js";
 import { loadI18n } from "../src/i18n.js";
 
@@ -31,6 +32,9 @@ function keysUsed(): string[] {
   for (const tactic of TACTICS) keys.add(`tactic-${tactic}`), keys.add(`tactic-${tactic}-advice`);
   for (const s of ["reported", "confirmed", "cleared"]) keys.add(`indicator-status-${s}`);
   for (const e of ["indicator-confirmed", "indicator-cleared"]) keys.add(`event-${e}`);
+  for (const id of TEMPLATES) keys.add(`campaign-tpl-${id}`), keys.add(`campaign-tpl-${id}-title`);
+  for (const s of ["scheduled", "running", "paused", "cancelled", "done"]) keys.add(`campaign-state-${s}`);
+  for (const a of ["pause", "resume", "cancel"]) keys.add(`campaign-${a}-done`);
   return [...keys];
 }
 

@@ -18,7 +18,12 @@ export function groupsFeature(deps: Pick<Deps, "db">): Composer<BotContext> {
       update: { title: chat.title, active },
     });
     const was = ctx.myChatMember.old_chat_member.status;
-    if (active && (was === "left" || was === "kicked")) await ctx.reply(ctx.t("group-welcome"));
+    if (active && (was === "left" || was === "kicked")) {
+      // The member count is the reach of warnings sent here; refreshed on /attach.
+      const members = await ctx.api.getChatMemberCount(chat.id).catch(() => null);
+      if (members !== null) await deps.db.chatGroup.updateMany({ where: where.channel_chatId, data: { memberCount: members } });
+      await ctx.reply(`${ctx.t("group-welcome")}\n${ctx.t("campaign-attach-hint")}`);
+    }
   });
 
   // A group upgraded to a supergroup gets a new id: the inbox follows it.

@@ -31,6 +31,21 @@ export const chatStateSchema = z.object({
   checking: z.boolean().optional(),
   /** Choosing a ward outside the report flow (/ward). */
   choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
+  /** An officer composing a warning campaign (/warn): what to send, to whom, and the step. */
+  campaign: z
+    .object({
+      step: z.enum(["content", "area", "wards", "audience", "tags", "confirm", "schedule"]),
+      source: z.object({ messageIds: z.array(z.number().int()).max(10), mediaGroupId: z.string().optional() }).optional(),
+      templateKey: z.string().optional(),
+      title: z.string().optional(),
+      wardIds: z.array(z.number().int()).default([]),
+      provinceCodes: z.array(z.string()).default([]),
+      all: z.boolean().default(false),
+      tags: z.array(z.string()).default([]),
+      groups: z.boolean().default(true),
+      residents: z.boolean().default(true),
+    })
+    .optional(),
 });
 
 export type ChatState = z.infer<typeof chatStateSchema>;

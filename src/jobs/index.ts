@@ -1,4 +1,8 @@
 import type { AnyJobDef } from "../queue/workers.js";
+import { campaignDeliverJob } from "./campaign-deliver.js";
+import { campaignFanoutJob } from "./campaign-fanout.js";
+import { campaignMonitorJob } from "./campaign-monitor.js";
+import { campaignSweepJob } from "./campaign-sweep.js";
 import { postToInboxJob } from "./post-to-inbox.js";
 import { relayToTipsterJob } from "./relay-to-tipster.js";
 import { routeTipJob } from "./route-tip.js";
@@ -6,4 +10,14 @@ import { syncCardJob } from "./sync-card.js";
 import { telegramUpdateJob } from "./telegram-update.js";
 
 /** Every job kind the workers run, by queue and name. */
-export const ALL_JOBS: AnyJobDef[] = [telegramUpdateJob, routeTipJob, syncCardJob, relayToTipsterJob, postToInboxJob];
+export const ALL_JOBS: AnyJobDef[] = [
+  telegramUpdateJob,
+  routeTipJob,
+  syncCardJob,
+  relayToTipsterJob,
+  postToInboxJob,
+  campaignFanoutJob,
+  campaignDeliverJob,
+  campaignMonitorJob,
+  campaignSweepJob,
+];

@@ -46,13 +46,15 @@ export const telegramUpdateJob = defineJob({
     const sender = privateSender(update);
     if (sender) {
       const who = pseudonym(deps.identity, "tg-pace", String(sender.id));
-      const pace = await paceSender(deps.redis, deps.config.redis.prefix, who, String(data.updateId), deps.config.limits.messagesPerMinute);
-      if (pace.delayMs > 0) {
+      // Paced by when the update arrived, not when a worker got to it: a backlog is not a flood.
+      const pace = await paceSender(deps.redis, deps.config.redis.prefix, who, String(data.updateId), deps.config.limits.messagesPerMinute, job.timestamp);
+      const waitMs = pace.allowAt - Date.now();
+      if (waitMs > 0) {
         if (await firstNotice(deps.redis, deps.config.redis.prefix, who, 10 * 60_000)) {
           await deps.bot.api.sendMessage(sender.chatId, deps.i18n.t(negotiateLocale(sender.language), "flood-messages")).catch(() => undefined);
         }
         // Slowed, not dropped: the update is handled when its turn comes.
-        await job.moveToDelayed(Date.now() + pace.delayMs, lockToken(job));
+        await job.moveToDelayed(Date.now() + waitMs, lockToken(job));
         throw new DelayedError();
       }
     }

@@ -22,7 +22,8 @@ redis.call("set", KEYS[2], allowAt, "PX", math.ceil(allowAt - now + 600000))
 return allowAt
 `;
 
-export type Pace = { delayMs: number };
+/** allowAt: the earliest time (ms) the update may be handled; delayMs: how far that is after `now`. */
+export type Pace = { allowAt: number; delayMs: number };
 
 export async function paceSender(redis: Redis, prefix: string, sender: string, updateKey: string, perMinute: number, now = Date.now()): Promise<Pace> {
   const interval = 60_000 / perMinute;
@@ -30,7 +31,7 @@ export async function paceSender(redis: Redis, prefix: string, sender: string, u
   const allowAt = Number(
     await redis.eval(SCRIPT, 2, `${prefix}:pace:${sender}`, `${prefix}:pace:${sender}:${updateKey}`, now, interval, (burst - 1) * interval),
   );
-  return { delayMs: Math.max(0, allowAt - now) };
+  return { allowAt, delayMs: Math.max(0, allowAt - now) };
 }
 
 /** True once per `windowMs` per sender: for the one polite "please slow down" notice. */

@@ -17,6 +17,12 @@ import { answerFeature } from "../../handlers/telegram/answer.js";
 import { draftFeature } from "../../handlers/telegram/draft.js";
 import { inboxIndicatorsFeature } from "../../handlers/telegram/inbox-indicators.js";
 import { scamCheckFeature } from "../../handlers/telegram/scam-check.js";
+import { audienceAttachFeature } from "../../handlers/telegram/audience-attach.js";
+import { campaignRepliesFeature } from "../../handlers/telegram/campaign-replies.js";
+import { campaignComposeFeature } from "../../handlers/telegram/campaign-compose.js";
+import { campaignConfirmFeature } from "../../handlers/telegram/campaign-confirm.js";
+import { campaignControlFeature } from "../../handlers/telegram/campaign-control.js";
+import { subscribeFeature } from "../../handlers/telegram/subscribe.js";
 import { unhandledFeature } from "../../handlers/telegram/unhandled.js";
 
 /** The Telegram bot: every feature registered in order, the unhandled one last. */
@@ -30,11 +36,17 @@ export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> 
   bot.use(prepare(deps));
   bot.use(errorBoundary());
   bot.use(groupsFeature(deps));
+  bot.use(campaignRepliesFeature(deps));
+  bot.use(audienceAttachFeature(deps));
   bot.use(inboxBindFeature(deps));
   bot.use(inboxCardFeature(deps));
   bot.use(inboxRepliesFeature(deps));
   bot.use(inboxCommandsFeature(deps));
   bot.use(inboxIndicatorsFeature(deps));
+  bot.use(campaignComposeFeature(deps));
+  bot.use(campaignConfirmFeature(deps));
+  bot.use(campaignControlFeature(deps));
+  bot.use(subscribeFeature(deps));
   bot.use(startFeature(deps));
   bot.use(statusFeature(deps));
   bot.use(reportFeature(deps));
