@@ -6,6 +6,7 @@
  */
 import { benchBroadcast } from "./broadcast.js";
 import { benchEndToEnd } from "./end-to-end.js";
+import { benchInboxQueries } from "./inbox-queries.js";
 import { benchIndicatorLookup } from "./indicator-lookup.js";
 import { benchIngest } from "./ingest.js";
 import { benchWardSearch } from "./ward-search.js";
@@ -17,6 +18,7 @@ const BENCHMARKS: Bench[] = [
   { name: "ward-search", run: benchWardSearch },
   { name: "indicator-lookup", run: benchIndicatorLookup },
   { name: "end-to-end", run: benchEndToEnd },
+  { name: "inbox-queries", run: benchInboxQueries },
   { name: "broadcast", run: benchBroadcast },
 ];
 

@@ -4,7 +4,7 @@ import { wardOfInbox } from "../../src/core/officers.js";
 import { wardQueue, wardStats } from "../../src/core/tips/queries.js";
 import { vnTime } from "../../src/telegram/html.js";
 import type { BotContext } from "./context.js";
-import { officerOf } from "./inbox-officer.js";
+import { officerFor } from "./inbox-officer.js";
 
 /** /queue (open tips, oldest first) and /stats (this month's figures) in a ward's inbox. */
 export function inboxCommandsFeature(deps: Pick<Deps, "db">): Composer<BotContext> {
@@ -14,7 +14,7 @@ export function inboxCommandsFeature(deps: Pick<Deps, "db">): Composer<BotContex
   groups.command(["queue", "hangdoi"], async (ctx) => {
     const ward = await wardOfInbox(deps.db, "TELEGRAM", String(ctx.chat.id));
     if (!ward) return void (await ctx.reply(ctx.t("inbox-not-bound")));
-    if (!(await officerOf(deps, ctx))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
+    if (!(await officerFor(deps, ctx, ward))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
     const tips = await wardQueue(deps.db, ward.id);
     if (!tips.length) return void (await ctx.reply(ctx.t("queue-empty", { ward: ward.name })));
     const lines = tips.map((t) =>
@@ -27,7 +27,7 @@ export function inboxCommandsFeature(deps: Pick<Deps, "db">): Composer<BotContex
   groups.command(["stats", "thongke"], async (ctx) => {
     const ward = await wardOfInbox(deps.db, "TELEGRAM", String(ctx.chat.id));
     if (!ward) return void (await ctx.reply(ctx.t("inbox-not-bound")));
-    if (!(await officerOf(deps, ctx))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
+    if (!(await officerFor(deps, ctx, ward))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
     // The month in Vietnam's time zone (UTC+7, no daylight saving).
     const vn = new Date(Date.now() + 7 * 3_600_000);
     const since = new Date(Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), 1) - 7 * 3_600_000);

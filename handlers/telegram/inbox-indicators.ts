@@ -5,7 +5,7 @@ import { decideIndicator, indicatorsOfTip, type Decision } from "../../src/core/
 import { topIndicators } from "../../src/core/scam/store.js";
 import { TACTICS } from "../../src/core/scam/tactics.js";
 import type { BotContext } from "./context.js";
-import { officerOf } from "./inbox-officer.js";
+import { officerFor, officerOf } from "./inbox-officer.js";
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
@@ -62,7 +62,7 @@ export function inboxIndicatorsFeature(deps: Pick<Deps, "db" | "queues">): Compo
   groups.command(["scams", "luadao"], async (ctx) => {
     const ward = await wardOfInbox(deps.db, "TELEGRAM", String(ctx.chat.id));
     if (!ward) return void (await ctx.reply(ctx.t("inbox-not-bound")));
-    if (!(await officerOf(deps, ctx))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
+    if (!(await officerFor(deps, ctx, ward))) return void (await ctx.reply(ctx.t("action-fail-not-officer")));
     const top = await topIndicators(deps.db, ward.id, new Date(Date.now() - WEEK_MS));
     if (!top.length) return void (await ctx.reply(ctx.t("scams-empty", { ward: ward.name })));
     const lines = top.map((i) =>

@@ -32,7 +32,13 @@ export const routeTipJob = defineJob({
     for (const other of raised) {
       if (other !== tipId) await enqueue(deps.queues, syncCardJob, { tipId: other }, jobId("card", other, "prio", tipId));
     }
-    if (tip.routedAt) return { skipped: "already routed" };
+    if (tip.routedAt) {
+      // A run that committed the routing but died before queueing the card (SIGKILL, a Redis
+      // error) is retried here: queue the card again, under that run's job id, so at most once.
+      const routed = await deps.db.tipEvent.findFirst({ where: { tipId, type: "routed" }, orderBy: { id: "desc" }, select: { id: true } });
+      if (routed) await enqueue(deps.queues, syncCardJob, { tipId }, jobId("card", tipId, routed.id));
+      return { skipped: "already routed" };
+    }
     const groupId = tip.ward?.inboxGroupId ?? tip.province?.inboxGroupId ?? null;
     const via = tip.ward?.inboxGroupId ? "ward" : groupId ? "province-triage" : null;
     if (!groupId || !via) {

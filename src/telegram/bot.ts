@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot } from "grammy";
+import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Deps } from "../deps.js";
 import type { BotContext } from "../../handlers/telegram/context.js";
@@ -25,11 +25,29 @@ import { campaignControlFeature } from "../../handlers/telegram/campaign-control
 import { subscribeFeature } from "../../handlers/telegram/subscribe.js";
 import { unhandledFeature } from "../../handlers/telegram/unhandled.js";
 
+/**
+ * How long a Bot API call may take. Giving up early is worse than waiting: Telegram may still
+ * carry out a request we stopped waiting for, and the retry would send the message twice.
+ */
+const SEND_TIMEOUT_SECONDS = 300;
+
+/**
+ * Telegram refuses to answer a button tap more than about 15 s old ("query is too old"). An
+ * update handled late (after an outage, from a backlog) must still do its work, so that one
+ * refusal is treated as answered instead of failing the job on every retry.
+ */
+const tolerateStaleCallbacks: Transformer = async (prev, method, payload, signal) => {
+  const res = await prev(method, payload, signal);
+  if (method === "answerCallbackQuery" && !res.ok && res.error_code === 400) return { ok: true, result: true } as unknown as typeof res;
+  return res;
+};
+
 /** The Telegram bot: every feature registered in order, the unhandled one last. */
 export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> {
   const tg = deps.config.telegram;
   if (!tg.enabled) throw new Error("Telegram is not configured");
-  const bot = new Bot<BotContext>(tg.token, { ...(botInfo ? { botInfo } : {}), client: { apiRoot: tg.apiRoot, timeoutSeconds: 30 } });
+  const bot = new Bot<BotContext>(tg.token, { ...(botInfo ? { botInfo } : {}), client: { apiRoot: tg.apiRoot, timeoutSeconds: SEND_TIMEOUT_SECONDS } });
+  bot.api.config.use(tolerateStaleCallbacks);
   // Replies inside an update honour retry_after briefly; long waits fail the job, which retries later.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10, rethrowHttpErrors: true }));
 

@@ -49,20 +49,15 @@ export async function wardQueue(db: Db, wardId: number, take = 20) {
 
 export type WardStats = { received: number; valuable: number; resolved: number; medianFirstActionMinutes: number | null };
 
-/** The ward's figures since `since`: received, valuable, resolved, median minutes to first action. */
+/** The ward's figures since `since`: received, valuable, resolved, median minutes to first action (one query). */
 export async function wardStats(db: Db, wardId: number, since: Date): Promise<WardStats> {
-  const where = { wardId, createdAt: { gte: since } };
-  const [received, valuable, resolved, acted] = await Promise.all([
-    db.tip.count({ where }),
-    db.tip.count({ where: { ...where, valuable: true } }),
-    db.tip.count({ where: { ...where, status: "RESOLVED" } }),
-    db.tip.findMany({ where: { ...where, firstActionAt: { not: null } }, select: { createdAt: true, firstActionAt: true } }),
-  ]);
-  const minutes = acted.map((t) => (t.firstActionAt!.getTime() - t.createdAt.getTime()) / 60_000).sort((a, b) => a - b);
-  let median: number | null = null;
-  if (minutes.length) {
-    const mid = Math.floor(minutes.length / 2);
-    median = minutes.length % 2 ? minutes[mid]! : (minutes[mid - 1]! + minutes[mid]!) / 2;
-  }
-  return { received, valuable, resolved, medianFirstActionMinutes: median === null ? null : Math.round(median) };
+  const [row] = await db.$queryRaw<Array<{ received: number; valuable: number; resolved: number; median: number | null }>>`
+    SELECT count(*)::int AS "received",
+      (count(*) FILTER (WHERE "valuable"))::int AS "valuable",
+      (count(*) FILTER (WHERE "status" = 'RESOLVED'))::int AS "resolved",
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ("firstActionAt" - "createdAt")) / 60)
+        FILTER (WHERE "firstActionAt" IS NOT NULL) AS "median"
+    FROM "Tip" WHERE "wardId" = ${wardId} AND "createdAt" >= ${since}`;
+  const median = row?.median ?? null;
+  return { received: row?.received ?? 0, valuable: row?.valuable ?? 0, resolved: row?.resolved ?? 0, medianFirstActionMinutes: median === null ? null : Math.round(Number(median)) };
 }
