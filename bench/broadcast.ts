@@ -22,10 +22,8 @@ import { launchCampaign } from "../src/core/campaigns/control.js";
 import { parseTarget } from "../src/core/campaigns/target.js";
 import { pseudonym, seal } from "../src/crypto/identity.js";
 import { startFakeTelegram, type FakeTelegram } from "../test/fakes/telegram-api.js";
+import { DATABASE_URL, REDIS_URL } from "./support.js";
 
-const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
-const DATABASE_URL = process.env["BENCH_DATABASE_URL"] ?? process.env["DATABASE_URL"] ?? `postgresql://${PG_USER}@127.0.0.1:5432/test`;
-const REDIS_URL = process.env["BENCH_REDIS_URL"] ?? process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const TOKEN = "123456789:BENCH-token_abcdefghijklmnopqrstuv";
 const BOT_INFO = { id: 123456789, is_bot: true, first_name: "Wardline", username: "wardline_bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } as UserFromGetMe;
 const ADMIN_CHAT = 6_900_000_001;

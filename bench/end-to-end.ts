@@ -17,10 +17,8 @@ import { startApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { startFakeTelegram, type Call } from "../test/fakes/telegram-api.js";
 import { createUpdateFactory, user } from "../test/fakes/telegram-updates.js";
+import { DATABASE_URL, REDIS_URL } from "./support.js";
 
-const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
-const DATABASE_URL = process.env["BENCH_DATABASE_URL"] ?? process.env["DATABASE_URL"] ?? `postgresql://${PG_USER}@127.0.0.1:5432/test`;
-const REDIS_URL = process.env["BENCH_REDIS_URL"] ?? process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const RATE = Number(process.env["BENCH_E2E_RATE"] ?? 100);
 const SECONDS = Number(process.env["BENCH_E2E_SECONDS"] ?? 60);
 const RESIDENTS = Math.max(50, RATE * 6); // each resident taps about every 6 s

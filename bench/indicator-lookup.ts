@@ -14,9 +14,8 @@ import { createDb, type Db } from "../src/db/client.js";
 import { migrate } from "../src/db/migrate.js";
 import { lookupIndicators } from "../src/core/scam/store.js";
 import { projectRoot } from "../src/project-root.js";
+import { DATABASE_URL } from "./support.js";
 
-const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
-const DATABASE_URL = process.env["BENCH_DATABASE_URL"] ?? process.env["DATABASE_URL"] ?? `postgresql://${PG_USER}@127.0.0.1:5432/test`;
 const TOTAL = Number(process.env["BENCH_INDICATORS"] ?? 1_000_000);
 const SMALL = 1_000;
 const LOOKUPS = 2_000;

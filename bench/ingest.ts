@@ -20,10 +20,8 @@ import { deriveIdentityKeys, sealJson } from "../src/crypto/identity.js";
 import { TELEGRAM_WEBHOOK_PATH } from "../src/http/telegram-webhook.js";
 import { DEFAULT_JOB_OPTIONS } from "../src/queue/queues.js";
 import { createRedis } from "../src/queue/redis.js";
+import { DATABASE_URL, REDIS_URL } from "./support.js";
 
-const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
-const DATABASE_URL = process.env["BENCH_DATABASE_URL"] ?? process.env["DATABASE_URL"] ?? `postgresql://${PG_USER}@127.0.0.1:5432/test`;
-const REDIS_URL = process.env["BENCH_REDIS_URL"] ?? process.env["REDIS_URL"] ?? "redis://127.0.0.1:6379";
 const N = Number(process.env["BENCH_N"] ?? 5_000);
 const CONCURRENCY = Number(process.env["BENCH_CONCURRENCY"] ?? 64);
 const WARMUP = 300;
