@@ -13,8 +13,6 @@ import { randomBytes } from "node:crypto";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
@@ -22,7 +20,7 @@ import { launchCampaign } from "../src/core/campaigns/control.js";
 import { parseTarget } from "../src/core/campaigns/target.js";
 import { pseudonym, seal } from "../src/crypto/identity.js";
 import { startFakeTelegram, type FakeTelegram } from "../test/fakes/telegram-api.js";
-import { DATABASE_URL, REDIS_URL } from "./support.js";
+import { clearPrefix, DATABASE_URL, dropSchema, REDIS_URL } from "./support.js";
 
 const TOKEN = "123456789:BENCH-token_abcdefghijklmnopqrstuv";
 const BOT_INFO = { id: 123456789, is_bot: true, first_name: "Wardline", username: "wardline_bench_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } as UserFromGetMe;
@@ -68,29 +66,6 @@ function figures(fake: FakeTelegram, method: string, chats: number[], limit: num
   };
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function clearPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    await redis.quit();
-  }
-}
 
 /** Our campaign: N recipients through the workers, at `rate` messages/s. */
 async function runCampaign(fake: FakeTelegram, rate: number, n: number): Promise<Figures & { concurrency: number }> {

@@ -10,14 +10,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
 import { startFakeTelegram, type Call } from "../test/fakes/telegram-api.js";
 import { createUpdateFactory, user } from "../test/fakes/telegram-updates.js";
-import { DATABASE_URL, REDIS_URL } from "./support.js";
+import { clearPrefix, DATABASE_URL, dropSchema, REDIS_URL } from "./support.js";
 
 const RATE = Number(process.env["BENCH_E2E_RATE"] ?? 100);
 const SECONDS = Number(process.env["BENCH_E2E_SECONDS"] ?? 60);
@@ -126,13 +124,7 @@ export async function benchEndToEnd(): Promise<Record<string, unknown>> {
     cards.stop();
     await app.shutdown("bench done");
     await fake.close();
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-    await client.end();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await dropSchema(schema).catch(() => undefined);
+    await clearPrefix(prefix);
   }
 }

@@ -11,8 +11,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Queue } from "bullmq";
 import type { UserFromGetMe } from "grammy/types";
-import { Redis } from "ioredis";
-import pg from "pg";
 import { pino } from "pino";
 import { startApp } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
@@ -20,7 +18,7 @@ import { deriveIdentityKeys, sealJson } from "../src/crypto/identity.js";
 import { TELEGRAM_WEBHOOK_PATH } from "../src/http/telegram-webhook.js";
 import { DEFAULT_JOB_OPTIONS } from "../src/queue/queues.js";
 import { createRedis } from "../src/queue/redis.js";
-import { DATABASE_URL, REDIS_URL } from "./support.js";
+import { clearPrefix, DATABASE_URL, dropSchema, REDIS_URL } from "./support.js";
 
 const N = Number(process.env["BENCH_N"] ?? 5_000);
 const CONCURRENCY = Number(process.env["BENCH_CONCURRENCY"] ?? 64);
@@ -104,29 +102,6 @@ function post(agent: http.Agent, url: URL, body: string): Promise<number> {
   });
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
-
-async function clearPrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== "0");
-  } finally {
-    await redis.quit();
-  }
-}
 
 /** Raw BullMQ: `Queue.add` of sealed payloads with custom job ids, on a producer connection like the app's. */
 async function benchBullmqAdd(prefix: string, payloadFor: (i: number) => { updateId: number; sealed: string }): Promise<number> {
