@@ -108,7 +108,7 @@ export async function benchEndToEnd(): Promise<Record<string, unknown>> {
       seconds: SECONDS,
       tips: total,
       cards: latencies.length,
-      lost: total - latencies.length,
+      no_card_within_120s: total - latencies.length, // given up on by the benchmark, not necessarily lost
       duplicates,
       non_200: non200,
       achieved_tips_per_s: Math.round((latencies.length / elapsed) * 10) / 10,
