@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ConfigError, parseConfig } from "../config.js";
+import { parseConfig } from "../config.js";
 import { connectDatabase } from "../db/connect.js";
 import { ensureWardDirectory } from "../db/ward-directory.js";
 import { importBoundaries } from "../db/boundaries.js";
 import { loadDirectory } from "../core/wards/directory.js";
 import { createBindingCode } from "../core/officers.js";
 import { createLogger } from "../logger.js";
-import { StartupError } from "../errors.js";
 import { seedDemo } from "./demo.js";
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -19,7 +18,8 @@ const USAGE = `Usage: npm run cli -- <command>
 
 const out = (s: string) => process.stdout.write(s + "\n");
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one administration command; `env` is the environment, read once by the entry point. */
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return cmd ? 0 : 2;
   }
-  const config = parseConfig({ ...process.env, LOG_LEVEL: process.env["LOG_LEVEL"] ?? "warn" });
+  const config = parseConfig({ ...env, LOG_LEVEL: env["LOG_LEVEL"] ?? "warn" });
   const log = createLogger({ level: config.log.level, pretty: false });
   const { db, close } = await connectDatabase(config, log);
   try {
@@ -91,13 +91,3 @@ async function main(argv: string[]): Promise<number> {
     await close();
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) process.stderr.write(err.message + "\n");
-    else if (err instanceof StartupError) process.stderr.write(`${err.message}\n${err.hint}\n`);
-    else process.stderr.write(`error: ${(err as Error).message}\n`);
-    process.exit(1);
-  },
-);
