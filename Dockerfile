@@ -21,6 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY prisma ./prisma
 COPY locales ./locales
+COPY src/web/static ./src/web/static
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

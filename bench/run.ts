@@ -5,6 +5,7 @@
  *   npm run bench -- ingest       # only those whose name contains "ingest"
  */
 import { benchBroadcast } from "./broadcast.js";
+import { benchDashboard } from "./dashboard.js";
 import { benchEndToEnd } from "./end-to-end.js";
 import { benchInboxQueries } from "./inbox-queries.js";
 import { benchIndicatorLookup } from "./indicator-lookup.js";
@@ -20,6 +21,7 @@ const BENCHMARKS: Bench[] = [
   { name: "end-to-end", run: benchEndToEnd },
   { name: "inbox-queries", run: benchInboxQueries },
   { name: "broadcast", run: benchBroadcast },
+  { name: "dashboard", run: benchDashboard },
 ];
 
 async function main(): Promise<void> {

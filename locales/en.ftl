@@ -354,3 +354,44 @@ campaign-tpl-account-takeover =
     ⚠️ WARNING: FRIENDS ASKING FOR MONEY
     Fraudsters take over a friend's Facebook or Zalo account and ask for an urgent loan, sometimes with a few seconds of deepfake video call.
     Call that person directly on the phone before transferring anything.
+
+## Zalo (no buttons: choices are typed as numbers)
+
+zalo-menu =
+    The ward and commune police tip line. Type a number:
+    1. Report something
+    2. My reports
+    3. Choose my ward
+    4. Get scam warnings
+    5. Check a phone number, account or link
+    Type "cancel" to stop, "menu" to see this again. Reports can be anonymous: officers never see your Zalo account. Emergencies: call 113.
+zalo-pick-number = Please type a number from 1 to { $max }.
+zalo-ward-ask = Which ward or commune are you in? Type its name (without accents is fine, names from before the 2025 merger too) or send your location.
+zalo-ward-pick = Type a number to choose (or type another name):
+zalo-category-ask = The report goes to { $ward }. What is it about? Type a number:
+zalo-where-ask = Where did it happen? Type an address or send your location. Type 0 to skip.
+zalo-when-ask = When did it happen? Type a number, or type the time:
+zalo-media-ask = Send any photos, videos or files here (up to 10). Type 0 when done.
+zalo-media-added = Received { $count } file(s). Send more, or type 0 to go on.
+zalo-anonymous-ask =
+    1. Stay anonymous
+    2. Give the officers my name and phone number
+zalo-confirm-ask = Type 1 to SEND the report, 2 to cancel.
+zalo-draft-offer = Send this to the ward police as a report? Type 1 to send now, 2 to report step by step, 3 to skip.
+zalo-report-sent =
+    ✅ Report sent to { $ward } at { $time }.
+    Your tracking code: { $code }
+    Type "status { $code }" to see how it is going. Thank you!
+zalo-flood-tips = You have sent many reports in a short time (at most { $limit } an hour). This one is kept: type 1 to send it in a few minutes.
+zalo-status-usage = Type "status" and the tracking code, for example: status K7M4-QX9A
+zalo-answer-how = To answer, just write your answer here. Officers never see your Zalo account.
+zalo-check-prompt = Send me the suspicious message, phone number, bank account or link. I will tell you whether it is on the scam list.
+zalo-subscribe-no-ward = You have not chosen a ward yet. Type 3 to choose one, then 4 to subscribe.
+zalo-subscribe-done = You will get the scam warnings of { $ward } police. Type "unsubscribe" to stop.
+zalo-unsupported = I cannot read this kind of message yet. Type text, or send a photo, file or location. Type "menu" to see what I can do.
+zalo-cancelled = Cancelled. Type "menu" to see what I can do.
+zalo-location-kept = Location noted.
+zalo-use-numbers = Please choose by typing a number. Type "cancel" to stop.
+card-channel = Channel: { $channel }
+inbox-relay-waiting = ⏳ The question about #{ $code } is not sent yet: the tipster uses Zalo and it is more than { $hours } hours (or the free replies are used up) since their last message. Zalo does not allow messaging them first; the question goes out as soon as they write again.
+inbox-relay-unreachable = ⚠️ The question about #{ $code } could not be sent: the tipster blocked or unfollowed us on Zalo.

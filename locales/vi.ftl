@@ -354,3 +354,44 @@ campaign-tpl-account-takeover =
     ⚠️ CẢNH BÁO: NGƯỜI QUEN NHẮN VAY TIỀN
     Kẻ gian chiếm tài khoản Facebook, Zalo của người quen, nhắn vay tiền gấp, có khi gọi video giả mặt (deepfake) vài giây.
     Hãy gọi điện thoại trực tiếp cho người đó để xác minh trước khi chuyển tiền.
+
+## Zalo (không có nút bấm: chọn bằng cách gõ số)
+
+zalo-menu =
+    Đường dây tin báo của Công an phường, xã. Gõ số để chọn:
+    1. Báo tin
+    2. Tin báo của tôi
+    3. Chọn phường, xã
+    4. Nhận cảnh báo lừa đảo
+    5. Kiểm tra số điện thoại, tài khoản, đường link
+    Gõ "huy" để dừng, "menu" để xem lại. Tin báo có thể ẩn danh: cán bộ không thấy tài khoản Zalo của bạn. Khẩn cấp: gọi 113.
+zalo-pick-number = Hãy gõ một số từ 1 đến { $max }.
+zalo-ward-ask = Bạn ở phường, xã nào? Gõ tên (không dấu cũng được, tên cũ trước sáp nhập cũng được) hoặc gửi vị trí.
+zalo-ward-pick = Gõ số để chọn phường, xã (hoặc gõ tên khác):
+zalo-category-ask = Tin báo gửi về { $ward }. Đây là việc gì? Gõ số:
+zalo-where-ask = Việc xảy ra ở đâu? Gõ địa chỉ hoặc gửi vị trí. Gõ 0 để bỏ qua.
+zalo-when-ask = Việc xảy ra khi nào? Gõ số, hoặc gõ thời gian:
+zalo-media-ask = Có ảnh, video, tệp thì gửi vào đây (tối đa 10). Xong thì gõ 0.
+zalo-media-added = Đã nhận { $count } tệp. Gửi thêm, hoặc gõ 0 để tiếp tục.
+zalo-anonymous-ask =
+    1. Giữ ẩn danh
+    2. Cho cán bộ biết tên và số điện thoại
+zalo-confirm-ask = Gõ 1 để GỬI tin báo, 2 để hủy.
+zalo-draft-offer = Bạn muốn gửi nội dung này thành tin báo cho Công an phường, xã? Gõ 1 để gửi ngay, 2 để báo theo từng bước, 3 để bỏ qua.
+zalo-report-sent =
+    ✅ Đã gửi tin báo về { $ward } lúc { $time }.
+    Mã tin báo: { $code }
+    Gõ "trangthai { $code }" để xem tình trạng. Cảm ơn bạn!
+zalo-flood-tips = Bạn đã gửi nhiều tin báo trong thời gian ngắn (tối đa { $limit } tin mỗi giờ). Tin này vẫn được giữ: gõ 1 để gửi lại sau ít phút.
+zalo-status-usage = Gõ "trangthai" kèm mã tin báo, ví dụ: trangthai K7M4-QX9A
+zalo-answer-how = Để trả lời, cứ nhắn câu trả lời vào đây. Cán bộ không thấy tài khoản Zalo của bạn.
+zalo-check-prompt = Hãy gửi tin nhắn, số điện thoại, số tài khoản hoặc đường link đáng ngờ. Tôi sẽ cho biết nó có trong danh sách lừa đảo không.
+zalo-subscribe-no-ward = Bạn chưa chọn phường, xã. Gõ 3 để chọn, rồi gõ 4 để đăng ký.
+zalo-subscribe-done = Đã đăng ký nhận cảnh báo lừa đảo của Công an { $ward }. Gõ "huydangky" để thôi nhận.
+zalo-unsupported = Tôi chưa đọc được loại tin này. Hãy gõ chữ, gửi ảnh, tệp hoặc vị trí. Gõ "menu" để xem các việc.
+zalo-cancelled = Đã hủy. Gõ "menu" để xem các việc.
+zalo-location-kept = Đã ghi nhận vị trí.
+zalo-use-numbers = Bước này cần chọn bằng số. Gõ "huy" để dừng.
+card-channel = Kênh: { $channel }
+inbox-relay-waiting = ⏳ Câu hỏi về tin #{ $code } chưa gửi được: người báo tin dùng Zalo và đã quá { $hours } giờ (hoặc hết lượt trả lời miễn phí) kể từ tin nhắn cuối của họ. Zalo không cho nhắn chủ động; câu hỏi sẽ tự gửi khi họ nhắn lại.
+inbox-relay-unreachable = ⚠️ Không gửi được câu hỏi về tin #{ $code }: người báo tin đã chặn hoặc bỏ quan tâm trên Zalo.

@@ -23,7 +23,9 @@ import { createWardIndex } from "./core/wards/search.js";
 import { createBot } from "./telegram/bot.js";
 import { startTelegramPoller, type Poller } from "./telegram/poller.js";
 import { TELEGRAM_WEBHOOK_PATH } from "./http/telegram-webhook.js";
-import { registerWebhook } from "./telegram/webhook-setup.js";
+import { registerWebhook, retryInBackground } from "./telegram/webhook-setup.js";
+import { ZALO_BOT_WEBHOOK_PATH } from "./http/zalo-webhook.js";
+import { createZaloClients } from "./zalo/clients.js";
 
 export type App = {
   deps: Deps;
@@ -62,18 +64,20 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const queues = createQueues(redis, config.redis.prefix, log);
     cleanups.unshift(() => closeQueues(queues));
 
+    const identity = deriveIdentityKeys(identityKey);
     const deps: Deps = {
       config,
       log,
       db: database.db,
       redis,
       queues,
-      identity: deriveIdentityKeys(identityKey),
+      identity,
       metrics: createMetrics(redis, config.redis.prefix, log),
       i18n: loadI18n(join(projectRoot(), "locales")),
       wards: createWardIndex(await readWardDirectory(database.db)),
       boundaries: await loadBoundaryLocator(database.db),
       bot: null,
+      zalo: createZaloClients(config, database.db, identity),
     };
     if (config.telegram.enabled) {
       deps.bot = createBot(deps, opts.botInfo);
@@ -102,6 +106,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     let address: string | null = null;
     let poller: Poller | null = null;
     let webhook: ReturnType<typeof registerWebhook> | null = null;
+    let zaloWebhook: ReturnType<typeof registerWebhook> | null = null;
     if (config.role !== "worker") {
       server = createServer(deps);
       const web = server;
@@ -119,8 +124,17 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
       } else if (tg.enabled && deps.bot && tg.mode.kind === "polling") {
         poller = startTelegramPoller(deps, deps.bot.api);
       }
+      const zbot = config.zalo.bot;
+      if (zbot.enabled && deps.zalo.bot && zbot.webhookSecret && config.http.publicUrl) {
+        const client = deps.zalo.bot;
+        const url = new URL(ZALO_BOT_WEBHOOK_PATH, config.http.publicUrl).toString();
+        zaloWebhook = retryInBackground("Zalo bot webhook", () => client.setWebhook(url, zbot.webhookSecret!), { url }, log);
+      }
     }
-    log.info({ role: config.role, address, telegram: config.telegram.enabled ? config.telegram.mode.kind : "off" }, "wardline started");
+    log.info(
+      { role: config.role, address, telegram: config.telegram.enabled ? config.telegram.mode.kind : "off", zaloOa: config.zalo.oa.enabled, zaloBot: config.zalo.bot.enabled },
+      "wardline started",
+    );
 
     let closing: Promise<void> | null = null;
     const shutdown = (reason: string) =>
@@ -128,6 +142,7 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         log.info({ reason }, "shutting down");
         const deadline = config.shutdownTimeoutMs;
         webhook?.stop();
+        zaloWebhook?.stop();
         await poller?.stop(); // 1. stop taking updates
         await server?.close();
         await workers?.close(Math.max(deadline - 1_000, 500)); // 2. finish or hand back jobs

@@ -29,6 +29,10 @@ const base = z.object({
   DATA_DIR: z.string().min(1).default("./data"),
   IDENTITY_KEY: hexKey.optional(),
   PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "a number of proxy hops (1) or the proxies' addresses/CIDRs, comma-separated")
+    .optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "a token from @BotFather, like 123456:ABC-def").optional(),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("polling"),
@@ -41,6 +45,20 @@ const base = z.object({
   RESIDENT_TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   RESIDENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
   PRETTY_LOGS: bool.optional(),
+  ZALO_OA_APP_ID: z.string().regex(/^\d{5,25}$/, "the numeric app id from developers.zalo.me").optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(8).optional(),
+  ZALO_APP_SECRET_KEY: z.string().min(8).optional(),
+  ZALO_OA_REFRESH_TOKEN: z.string().min(8).optional(),
+  ZALO_OA_ACCESS_TOKEN: z.string().min(8).optional(),
+  ZALO_OA_API_ROOT: z.string().url().default("https://openapi.zalo.me"),
+  ZALO_OAUTH_ROOT: z.string().url().default("https://oauth.zaloapp.com"),
+  ZALO_OA_FREE_REPLIES: z.coerce.number().int().min(0).max(100).default(8),
+  ZALO_OA_WINDOW_HOURS: z.coerce.number().min(1).max(168).default(48),
+  ZALO_OA_MONTHLY_QUOTA: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  ZALO_BOT_TOKEN: z.string().regex(/^[A-Za-z0-9:_-]{8,200}$/, "the token the Zalo Bot Creator gave").optional(),
+  ZALO_BOT_API_ROOT: z.string().url().default("https://bot-api.zaloplatforms.com"),
+  ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z a–z 0–9 _ -").optional(),
+  ZALO_SEND_RATE_PER_SECOND: z.coerce.number().min(0.1).max(100).default(5),
 });
 
 type Raw = z.infer<typeof base>;
@@ -48,7 +66,7 @@ type Raw = z.infer<typeof base>;
 export type Config = {
   env: Raw["NODE_ENV"];
   role: Raw["ROLE"];
-  http: { port: number; host: string; publicUrl: string | undefined };
+  http: { port: number; host: string; publicUrl: string | undefined; trustProxy: number | string[] | false };
   log: { level: Raw["LOG_LEVEL"]; pretty: boolean };
   redis: { url: string; prefix: string };
   database:
@@ -65,11 +83,36 @@ export type Config = {
         username: string | undefined;
         mode: { kind: "polling" } | { kind: "webhook"; secret: string; publicUrl: string };
       };
+  zalo: ZaloConfig;
   workers: { concurrency: number; sendRatePerSecond: number };
   limits: { tipsPerHour: number; messagesPerMinute: number };
   routing: { triageProvinceCode: string | undefined };
   shutdownTimeoutMs: number;
   dataDir: string;
+};
+
+export type ZaloConfig = {
+  oa:
+    | { enabled: false }
+    | {
+        enabled: true;
+        appId: string;
+        /** Signs the OA webhook (X-ZEvent-Signature). */
+        oaSecretKey: string;
+        /** The app's secret: the `secret_key` header of token refreshes. */
+        appSecretKey: string;
+        /** The first refresh token (single use); later ones are kept in the database. */
+        refreshToken: string;
+        accessToken: string | undefined;
+        apiRoot: string;
+        oauthRoot: string;
+        freeReplies: number;
+        windowMs: number;
+        /** Proactive (outside the window) messages a month; 0 = none. */
+        monthlyQuota: number;
+      };
+  bot: { enabled: false } | { enabled: true; token: string; apiRoot: string; webhookSecret: string | undefined };
+  sendRatePerSecond: number;
 };
 
 export class ConfigError extends Error {
@@ -89,6 +132,14 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
     if (!env.TELEGRAM_WEBHOOK_SECRET) problems.push("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook");
     if (!env.PUBLIC_URL) problems.push("PUBLIC_URL: required when TELEGRAM_MODE=webhook (the https address Telegram posts to)");
   }
+  const oaKeys = ["ZALO_OA_APP_ID", "ZALO_OA_SECRET_KEY", "ZALO_APP_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"] as const;
+  const oaSet = oaKeys.filter((k) => env[k]);
+  if (oaSet.length > 0 && oaSet.length < oaKeys.length) {
+    for (const k of oaKeys.filter((k) => !env[k])) problems.push(`${k}: required with ${oaSet.join(", ")} (the Zalo OA surface needs all four)`);
+  }
+  if (oaSet.length === oaKeys.length && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required with the Zalo OA settings (the https address Zalo posts to)");
+  if (env.ZALO_BOT_TOKEN && !env.ZALO_BOT_WEBHOOK_SECRET) problems.push("ZALO_BOT_WEBHOOK_SECRET: required with ZALO_BOT_TOKEN (the Zalo bot is reached by webhook only)");
+  if (env.ZALO_BOT_TOKEN && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required with ZALO_BOT_TOKEN (the https address the Zalo bot posts to)");
   return problems;
 }
 
@@ -124,7 +175,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return {
     env: r.NODE_ENV,
     role: r.ROLE,
-    http: { port: r.PORT, host: r.HOST, publicUrl: r.PUBLIC_URL },
+    http: {
+      port: r.PORT,
+      host: r.HOST,
+      publicUrl: r.PUBLIC_URL,
+      trustProxy: !r.TRUST_PROXY ? false : /^\d$/.test(r.TRUST_PROXY) ? Number(r.TRUST_PROXY) : r.TRUST_PROXY.split(","),
+    },
     log: { level: r.LOG_LEVEL, pretty: r.PRETTY_LOGS ?? r.NODE_ENV === "development" },
     redis: { url: r.REDIS_URL, prefix: r.QUEUE_PREFIX },
     database: r.DATABASE_URL
@@ -132,6 +188,28 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       : { kind: "embedded", dataDir: r.DATA_DIR },
     identityKey: r.IDENTITY_KEY ? Buffer.from(r.IDENTITY_KEY, "hex") : null,
     telegram,
+    zalo: {
+      oa:
+        r.ZALO_OA_APP_ID && r.ZALO_OA_SECRET_KEY && r.ZALO_APP_SECRET_KEY && r.ZALO_OA_REFRESH_TOKEN
+          ? {
+              enabled: true,
+              appId: r.ZALO_OA_APP_ID,
+              oaSecretKey: r.ZALO_OA_SECRET_KEY,
+              appSecretKey: r.ZALO_APP_SECRET_KEY,
+              refreshToken: r.ZALO_OA_REFRESH_TOKEN,
+              accessToken: r.ZALO_OA_ACCESS_TOKEN,
+              apiRoot: r.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
+              oauthRoot: r.ZALO_OAUTH_ROOT.replace(/\/+$/, ""),
+              freeReplies: r.ZALO_OA_FREE_REPLIES,
+              windowMs: r.ZALO_OA_WINDOW_HOURS * 3_600_000,
+              monthlyQuota: r.ZALO_OA_MONTHLY_QUOTA,
+            }
+          : { enabled: false },
+      bot: r.ZALO_BOT_TOKEN
+        ? { enabled: true, token: r.ZALO_BOT_TOKEN, apiRoot: r.ZALO_BOT_API_ROOT.replace(/\/+$/, ""), webhookSecret: r.ZALO_BOT_WEBHOOK_SECRET }
+        : { enabled: false },
+      sendRatePerSecond: r.ZALO_SEND_RATE_PER_SECOND,
+    },
     workers: { concurrency: r.WORKER_CONCURRENCY, sendRatePerSecond: r.SEND_RATE_PER_SECOND },
     limits: { tipsPerHour: r.RESIDENT_TIPS_PER_HOUR, messagesPerMinute: r.RESIDENT_MESSAGES_PER_MINUTE },
     routing: { triageProvinceCode: r.TRIAGE_PROVINCE_CODE },

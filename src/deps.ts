@@ -10,6 +10,7 @@ import type { Queues } from "./queue/queues.js";
 import type { WardIndex } from "./core/wards/search.js";
 import type { BoundaryLocator } from "./core/wards/locator.js";
 import type { BotContext } from "../handlers/telegram/context.js";
+import type { ZaloClients } from "./zalo/clients.js";
 
 /** Everything the service's parts need, made once in main.ts and passed in. */
 export type Deps = {
@@ -27,4 +28,6 @@ export type Deps = {
   boundaries: BoundaryLocator;
   /** The Telegram bot (API client and update handlers); null when no token is configured. */
   bot: Bot<BotContext> | null;
+  /** Zalo OA and Bot Platform clients; each null when not configured. */
+  zalo: ZaloClients;
 };

@@ -21,20 +21,23 @@ export function isLocale(s: string): s is Locale {
   return (LOCALES as readonly string[]).includes(s);
 }
 
-/** Loads locales/<locale>.ftl; a syntax error in a file stops start-up with its message. */
+/**
+ * Loads locales/<locale>.ftl and locales/<locale>.<part>.ftl (one file per feature, e.g. vi.web.ftl);
+ * a syntax error or a key defined twice stops start-up with its message.
+ */
 export function loadI18n(dir: string): I18n {
   const bundles = new Map<Locale, FluentBundle>();
   const ids = new Map<Locale, string[]>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ftl"))) {
-    const locale = file.replace(/\.ftl$/, "");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ftl")).sort()) {
+    const locale = file.split(".")[0]!;
     if (!isLocale(locale)) continue;
     const resource = new FluentResource(readFileSync(join(dir, file), "utf8"));
     // Isolation marks around placeables confuse Telegram clients and tests; texts are short.
-    const bundle = new FluentBundle(locale, { useIsolating: false });
+    const bundle = bundles.get(locale) ?? new FluentBundle(locale, { useIsolating: false });
     const errors = bundle.addResource(resource);
     if (errors.length) throw new Error(`${file}: ${errors.map((e) => e.message).join("; ")}`);
     bundles.set(locale, bundle);
-    ids.set(locale, resource.body.map((m) => m.id));
+    ids.set(locale, [...(ids.get(locale) ?? []), ...resource.body.map((m) => m.id)]);
   }
   if (!bundles.has(DEFAULT_LOCALE)) throw new Error(`locales/${DEFAULT_LOCALE}.ftl is missing`);
 

@@ -11,6 +11,9 @@ export const SENSITIVE_KEYS = new Set([
   "token", "secret", "password", "identitykey", "authorization", "cookie", "set-cookie",
   "x-telegram-bot-api-secret-token", "text", "caption", "chatid", "chatref", "from", "chat",
   "sender_chat", "phone", "phone_number", "username", "first_name", "last_name", "identity", "sealed",
+  // Zalo: the OA's tokens and keys, a sender's ids and names, the webhook signature.
+  "access_token", "refresh_token", "secret_key", "x-zevent-signature", "x-bot-api-secret-token", "sender", "recipient",
+  "user_id", "user_id_by_app", "follower", "display_name",
 ]);
 const CENSOR = "[redacted]";
 const MAX_DEPTH = 8;
@@ -28,9 +31,11 @@ export function redactDeep(value: unknown, depth = 0): unknown {
 
 /** Matches a Telegram bot token anywhere in a string (URLs in error messages carry them). */
 const TOKEN_IN_TEXT = /\d{6,}:[A-Za-z0-9_-]{20,}/g;
+/** A Zalo bot token in a request path (`/bot<token>/sendMessage`). */
+const BOT_PATH_TOKEN = /\/bot[^/\s]{8,}\//g;
 
 export function scrubSecrets(s: string): string {
-  return s.replace(TOKEN_IN_TEXT, "<bot-token>");
+  return s.replace(TOKEN_IN_TEXT, "<bot-token>").replace(BOT_PATH_TOKEN, "/bot<token>/");
 }
 
 export function createLogger(opts: { level: string; pretty: boolean }, destination?: pino.DestinationStream): Logger {

@@ -137,4 +137,30 @@ describe("parseConfig", () => {
   it("does not look at unrelated variables", () => {
     expect(() => parseConfig({ PATH: "/usr/bin", HOME: "/root", npm_config_foo: "" })).not.toThrow();
   });
+  it("takes each Zalo surface only when complete, and names every missing setting", () => {
+    expect(parseConfig({}).zalo).toMatchObject({ oa: { enabled: false }, bot: { enabled: false }, sendRatePerSecond: 5 });
+    const partial = problemsOf({ ZALO_OA_APP_ID: "1234567890", ZALO_OA_SECRET_KEY: "oa-secret-key" });
+    expect(partial.join("\n")).toMatch(/ZALO_APP_SECRET_KEY: required/);
+    expect(partial.join("\n")).toMatch(/ZALO_OA_REFRESH_TOKEN: required/);
+    const bot = problemsOf({ ZALO_BOT_TOKEN: "12345:bot-token" });
+    expect(bot.join("\n")).toMatch(/ZALO_BOT_WEBHOOK_SECRET: required/);
+    expect(bot.join("\n")).toMatch(/PUBLIC_URL: required/);
+    const full = parseConfig({
+      PUBLIC_URL: "https://wardline.example.org",
+      ZALO_OA_APP_ID: "1234567890",
+      ZALO_OA_SECRET_KEY: "oa-secret-key",
+      ZALO_APP_SECRET_KEY: "app-secret-key",
+      ZALO_OA_REFRESH_TOKEN: "refresh-token-1",
+      ZALO_OA_API_ROOT: "http://127.0.0.1:9000/oa/",
+      ZALO_OA_WINDOW_HOURS: "24",
+    });
+    expect(full.zalo.oa).toMatchObject({ enabled: true, apiRoot: "http://127.0.0.1:9000/oa", freeReplies: 8, windowMs: 24 * 3_600_000, monthlyQuota: 0 });
+  });
+
+  it("trusts no proxy by default, the nearest hops or listed proxies when told, and refuses anything else", () => {
+    expect(parseConfig({}).http.trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: "1" }).http.trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: "10.0.0.0/8,127.0.0.1" }).http.trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(problemsOf({ TRUST_PROXY: "yes please" })[0]).toMatch(/^TRUST_PROXY/);
+  });
 });

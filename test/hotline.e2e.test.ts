@@ -2,10 +2,10 @@ import { Redis } from "ioredis";
 import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBindingCode } from "../src/core/officers.js";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { BOT_INFO, PG_URL, REDIS_URL, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
 // A tipster whose identity must never reach the officers' chat, the logs, or the database in clear.
@@ -27,12 +27,9 @@ describe("tip hotline on Telegram, end to end", () => {
 
   beforeAll(async () => {
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 30, perChatBurst: 30, perGroupPerMinute: 600, globalPerSecond: 100 } });
-    app = await startTestApp({ apiRoot: fake.apiRoot });
+    app = await startTestApp({ apiRoot: fake.apiRoot, env: { RESIDENT_MESSAGES_PER_MINUTE: "120" } });
     tg = telegramSession(fake, app.baseUrl);
-    const ward = await app.deps.db.ward.findUniqueOrThrow({ where: { code: WARD }, select: { id: true, provinceCode: true } });
-    await app.deps.db.officer.create({ data: { telegramUserId: BigInt(officer.id), displayName: "Cán bộ Minh", wardId: ward.id, provinceCode: ward.provinceCode } });
-    const { code: bindCode } = await createBindingCode(app.deps.db, WARD);
-    const bound = await tg.send(u.groupCommand(INBOX, officer, "/bind", bindCode), to(INBOX));
+    const bound = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Minh" });
     expect(textOf(bound)).toContain("Phường Ba Đình");
   }, 120_000);
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBindingCode } from "../src/core/officers.js";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
 const BA_DINH = "00004";
@@ -18,14 +18,6 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
   let tg: ReturnType<typeof telegramSession>;
   const u = createUpdateFactory({ bot: { id: BOT_INFO.id, username: BOT_INFO.username } });
 
-  const addOfficer = async (who: typeof officerA, wardCode: string, name: string) => {
-    const ward = await app.deps.db.ward.findUniqueOrThrow({ where: { code: wardCode }, select: { id: true, provinceCode: true } });
-    await app.deps.db.officer.create({ data: { telegramUserId: BigInt(who.id), displayName: name, wardId: ward.id, provinceCode: ward.provinceCode } });
-  };
-  const bind = async (inbox: number, who: typeof officerA, wardCode: string) => {
-    const { code } = await createBindingCode(app.deps.db, wardCode);
-    await tg.send(u.groupCommand(inbox, who, "/bind", code), to(inbox));
-  };
   /** A resident with a ward already chosen sends a tip with the one-tap shortcut; returns its code. */
   const quickTip = async (resident: ReturnType<typeof user>, text: string): Promise<string> => {
     const offer = await tg.send(u.privateText(resident, text), (c) => to(resident.id)(c) && buttons(c).some((b) => b.callback_data === "d:send"));
@@ -37,10 +29,8 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 50, perChatBurst: 50, perGroupPerMinute: 1000, globalPerSecond: 200 } });
     app = await startTestApp({ apiRoot: fake.apiRoot, env: { RESIDENT_MESSAGES_PER_MINUTE: "60", RESIDENT_TIPS_PER_HOUR: "3" } });
     tg = telegramSession(fake, app.baseUrl);
-    await addOfficer(officerA, BA_DINH, "Cán bộ Lan");
-    await addOfficer(officerB, CUA_NAM, "Cán bộ Tuấn");
-    await bind(INBOX_A, officerA, BA_DINH);
-    await bind(INBOX_B, officerB, CUA_NAM);
+    await officerWithInbox(app, tg, u, { officer: officerA, wardCode: BA_DINH, inbox: INBOX_A, name: "Cán bộ Lan" });
+    await officerWithInbox(app, tg, u, { officer: officerB, wardCode: CUA_NAM, inbox: INBOX_B, name: "Cán bộ Tuấn" });
   }, 120_000);
 
   afterAll(async () => {
@@ -105,8 +95,7 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
 
     const inbox = -1_002_000_000_003;
     const officer = user(6_100_003, { firstName: "Hoa" });
-    await addOfficer(officer, ward.code, "Cán bộ Hoa");
-    await bind(inbox, officer, ward.code);
+    await officerWithInbox(app, tg, u, { officer, wardCode: ward.code, inbox, name: "Cán bộ Hoa" });
     const card = await fake.waitFor((c) => to(inbox)(c) && textOf(c).includes(code), 10_000);
     expect(textOf(card)).toContain(ward.name);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBindingCode } from "../src/core/officers.js";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
 const BA_DINH = "00004";
@@ -32,12 +32,7 @@ describe("scam check", () => {
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 50, perChatBurst: 50, perGroupPerMinute: 1000, globalPerSecond: 200 } });
     app = await startTestApp({ apiRoot: fake.apiRoot });
     tg = telegramSession(fake, app.baseUrl);
-    for (const [who, ward, inbox] of [[officer, BA_DINH, INBOX], [outsider, CUA_NAM, OTHER_INBOX]] as const) {
-      const w = await app.deps.db.ward.findUniqueOrThrow({ where: { code: ward }, select: { id: true, provinceCode: true } });
-      await app.deps.db.officer.create({ data: { telegramUserId: BigInt(who.id), displayName: who.first_name, wardId: w.id, provinceCode: w.provinceCode } });
-      const { code } = await createBindingCode(app.deps.db, ward);
-      await tg.send(u.groupCommand(inbox, who, "/bind", code), to(inbox));
-    }
+    for (const [who, ward, inbox] of [[officer, BA_DINH, INBOX], [outsider, CUA_NAM, OTHER_INBOX]] as const) await officerWithInbox(app, tg, u, { officer: who, wardCode: ward, inbox });
   }, 120_000);
 
   afterAll(async () => {

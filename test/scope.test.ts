@@ -3,6 +3,7 @@ import { createBindingCode } from "../src/core/officers.js";
 import { startFakeTelegram, type Call, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { BOT_INFO, startTestApp, type TestApp } from "./support/app.js";
+import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
 const BA_DINH = "00004";
@@ -33,10 +34,7 @@ describe("an officer outside a tip's scope", () => {
     app = await startTestApp({ apiRoot: fake.apiRoot });
     tg = telegramSession(fake, app.baseUrl);
     for (const [who, ward, inbox] of [[owner, BA_DINH, INBOX], [outsider, CUA_NAM, OTHER_INBOX]] as const) {
-      const w = await app.deps.db.ward.findUniqueOrThrow({ where: { code: ward }, select: { id: true, provinceCode: true } });
-      await app.deps.db.officer.create({ data: { telegramUserId: BigInt(who.id), displayName: who.first_name, wardId: w.id, provinceCode: w.provinceCode, canBroadcast: true } });
-      const { code: bind } = await createBindingCode(app.deps.db, ward);
-      await tg.send(u.groupCommand(inbox, who, "/bind", bind), to(inbox));
+      await officerWithInbox(app, tg, u, { officer: who, wardCode: ward, inbox, canBroadcast: true });
     }
     await tg.send(u.privateCommand(tipster, "/start", BA_DINH), (c) => to(tipster.id)(c) && /Đã ghi nhận/.test(textOf(c)));
     const offer = await tg.send(u.privateText(tipster, "Số 0987 654 321 gọi tự xưng công an đòi chuyển tiền, nhà tôi ở ngõ 5 phố Đội Cấn đây"), (c) => to(tipster.id)(c) && buttons(c).some((b) => b.callback_data === "d:send"));

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Deps } from "../../src/deps.js";
-import { normalizeTag } from "../../src/core/campaigns/target.js";
+import { WARNING_TEXT_MAX, areaChoices, areaFromCodes, parseTags, templateWarning, warningTitle } from "../../src/core/campaigns/compose.js";
 import { isTemplate, TEMPLATES } from "../../src/core/campaigns/templates.js";
 import type { ChatState } from "../../src/core/chat-state.js";
 import type { OfficerRef } from "../../src/core/officers.js";
@@ -9,9 +9,6 @@ import { showPreview, type ConfirmDeps } from "./campaign-confirm.js";
 import { officerOf } from "./inbox-officer.js";
 
 type Draft = NonNullable<ChatState["campaign"]>;
-
-/** Warnings go to residents in Vietnamese, whatever language the officer reads. */
-const WARNING_LOCALE = "vi" as const;
 
 const newDraft = (): Draft => ({ step: "content", wardIds: [], provinceCodes: [], all: false, tags: [], groups: true, residents: true });
 
@@ -47,13 +44,15 @@ export function campaignComposeFeature(deps: ConfirmDeps): Composer<BotContext> 
   const askArea = async (ctx: BotContext, officer: OfficerRef) => {
     ctx.state.campaign!.step = "area";
     const kb = new InlineKeyboard();
-    if (officer.wardId) {
-      const ward = await deps.db.ward.findUnique({ where: { id: officer.wardId }, select: { name: true } });
-      kb.text(ctx.t("btn-campaign-area-ward", { ward: ward?.name ?? "" }), "cw:area:ward").row();
+    for (const choice of areaChoices(officer)) {
+      if (choice === "ward") {
+        const ward = await deps.db.ward.findUnique({ where: { id: officer.wardId! }, select: { name: true } });
+        kb.text(ctx.t("btn-campaign-area-ward", { ward: ward?.name ?? "" }), "cw:area:ward").row();
+      }
+      if (choice === "province") kb.text(ctx.t("btn-campaign-area-province"), "cw:area:prov").row();
+      if (choice === "all") kb.text(ctx.t("btn-campaign-area-all"), "cw:area:all").row();
+      if (choice === "pick") kb.text(ctx.t("btn-campaign-area-pick"), "cw:area:pick").row();
     }
-    if (officer.provinceCode && officer.role !== "WARD_OFFICER" && officer.role !== "WARD_LEADER") kb.text(ctx.t("btn-campaign-area-province"), "cw:area:prov").row();
-    if (officer.role === "ADMIN") kb.text(ctx.t("btn-campaign-area-all"), "cw:area:all").row();
-    if (officer.role === "ADMIN" || officer.role === "PROVINCE_OFFICER") kb.text(ctx.t("btn-campaign-area-pick"), "cw:area:pick").row();
     await ctx.reply(ctx.t("campaign-area-ask"), { reply_markup: kb });
   };
 
@@ -74,8 +73,9 @@ export function campaignComposeFeature(deps: ConfirmDeps): Composer<BotContext> 
     const id = ctx.match[1]!;
     if (draft?.step !== "content" || !officer || !isTemplate(id)) return;
     // The template becomes a message in this chat: that message is what recipients get a copy of.
-    const sent = await ctx.reply(deps.i18n.t(WARNING_LOCALE, `campaign-tpl-${id}`));
-    Object.assign(draft, { source: { messageIds: [sent.message_id] }, templateKey: id, title: deps.i18n.t(WARNING_LOCALE, `campaign-tpl-${id}-title`) });
+    const { title, text } = templateWarning(deps.i18n, id);
+    const sent = await ctx.reply(text);
+    Object.assign(draft, { source: { messageIds: [sent.message_id] }, templateKey: id, title, plainText: text });
     await askArea(ctx, officer);
   });
 
@@ -93,7 +93,9 @@ export function campaignComposeFeature(deps: ConfirmDeps): Composer<BotContext> 
     const officer = await broadcaster(ctx);
     if (!officer) return next();
     draft.source = { messageIds: [ctx.message.message_id], ...(group ? { mediaGroupId: group } : {}) };
-    draft.title = (ctx.message.text ?? ctx.message.caption ?? ctx.t("campaign-untitled")).replace(/\s+/g, " ").slice(0, 60);
+    draft.title = warningTitle(ctx.message.text ?? ctx.message.caption ?? ctx.t("campaign-untitled"));
+    const plain = ctx.message.text ?? ctx.message.caption;
+    if (plain) draft.plainText = plain.slice(0, WARNING_TEXT_MAX);
     await askArea(ctx, officer);
   });
 
@@ -119,16 +121,13 @@ export function campaignComposeFeature(deps: ConfirmDeps): Composer<BotContext> 
     const draft = ctx.state.campaign;
     if (!draft || ctx.message.text.startsWith("/") || (draft.step !== "wards" && draft.step !== "tags")) return next();
     if (draft.step === "tags") {
-      draft.tags = [...new Set(ctx.message.text.split(/[\s,;]+/).map(normalizeTag).filter(Boolean))].slice(0, 20);
+      draft.tags = parseTags(ctx.message.text);
       Object.assign(draft, { groups: true, residents: false });
       return void (await showPreview(deps, ctx, draft));
     }
-    const codes = ctx.message.text.split(/[\s,;]+/).filter(Boolean);
-    const wardCodes = codes.filter((x) => /^\d{5}$/.test(x));
-    const provinceCodes = codes.filter((x) => /^\d{2}$/.test(x));
-    const wards = await deps.db.ward.findMany({ where: { code: { in: wardCodes } }, select: { id: true } });
-    if (wards.length + provinceCodes.length === 0 || wards.length !== wardCodes.length) return void (await ctx.reply(ctx.t("campaign-wards-ask")));
-    Object.assign(draft, { wardIds: wards.map((w) => w.id), provinceCodes, all: false });
+    const area = await areaFromCodes(deps.db, ctx.message.text.split(/[\s,;]+/).filter(Boolean));
+    if (!area) return void (await ctx.reply(ctx.t("campaign-wards-ask")));
+    Object.assign(draft, { wardIds: area.wardIds, provinceCodes: area.provinceCodes, all: false });
     await askAudience(ctx);
   });
 

@@ -3,7 +3,8 @@ import type { Deps } from "../../src/deps.js";
 import { audienceSize } from "../../src/core/campaigns/audience.js";
 import { launchCampaign, showCampaignStatus } from "../../src/core/campaigns/control.js";
 import { campaignResults, setStatusMessage } from "../../src/core/campaigns/store.js";
-import { isEmptyTarget, mayTarget, parseTarget, type Target } from "../../src/core/campaigns/target.js";
+import { parseTarget, type Target } from "../../src/core/campaigns/target.js";
+import { checkTarget } from "../../src/core/campaigns/compose.js";
 import type { ChatState } from "../../src/core/chat-state.js";
 import { campaignButtons, campaignText } from "../../src/telegram/campaign-view.js";
 import type { BotContext } from "./context.js";
@@ -50,8 +51,7 @@ export function campaignConfirmFeature(deps: ConfirmDeps): Composer<BotContext> 
     const officer = await officerOf(deps, ctx);
     if (!draft?.source || !officer || !ctx.chat) return;
     const target = draftTarget(draft);
-    const provinces = new Map((await deps.db.ward.findMany({ where: { id: { in: target.wardIds } }, select: { id: true, provinceCode: true } })).map((w) => [w.id, w.provinceCode]));
-    if (isEmptyTarget(target) || !mayTarget(officer, target, (id) => provinces.get(id) ?? null)) return void (await ctx.reply(ctx.t("campaign-not-allowed")));
+    if (!(await checkTarget(deps.db, officer, target)).ok) return void (await ctx.reply(ctx.t("campaign-not-allowed")));
     delete ctx.state.campaign;
     const created = await launchCampaign(deps, {
       officerId: officer.id,
@@ -59,6 +59,7 @@ export function campaignConfirmFeature(deps: ConfirmDeps): Composer<BotContext> 
       templateKey: draft.templateKey ?? null,
       sourceChatId: String(ctx.chat.id),
       sourceMessageIds: draft.source.messageIds,
+      plainText: draft.plainText ?? null,
       target,
       scheduledAt,
       locale: ctx.locale,

@@ -1,9 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { CATEGORIES } from "../../src/core/categories.js";
-import type { ChatState } from "../../src/core/chat-state.js";
+import { reportSummary, type Flow } from "../../src/core/report-flow.js";
 import type { BotContext } from "./context.js";
-
-export type Flow = NonNullable<ChatState["flow"]>;
 
 const cancelRow = (ctx: BotContext, kb: InlineKeyboard) => kb.row().text(ctx.t("btn-cancel"), "f:cancel");
 
@@ -56,46 +54,9 @@ export async function promptStep(ctx: BotContext, flow: Flow, wardName: string |
       await ctx.reply(ctx.t("report-ask-identity"), { reply_markup: cancelRow(ctx, new InlineKeyboard()) });
       return;
     case "confirm":
-      await ctx.reply(summary(ctx, flow, wardName), {
+      await ctx.reply(reportSummary(ctx.t, flow, wardName), {
         reply_markup: new InlineKeyboard().text(ctx.t("btn-send"), "f:send").text(ctx.t("btn-cancel"), "f:cancel"),
       });
       return;
-  }
-}
-
-function summary(ctx: BotContext, flow: Flow, wardName: string | null): string {
-  const lines = [ctx.t("report-summary-title")];
-  lines.push(`${ctx.t("summary-ward")}: ${wardName ?? ctx.t("summary-none")}`);
-  lines.push(`${ctx.t("summary-category")}: ${ctx.t(`category-${flow.category ?? "other"}`)}`);
-  lines.push(`${ctx.t("summary-what")}: ${(flow.text ?? "").slice(0, 500)}`);
-  if (flow.place) lines.push(`${ctx.t("summary-where")}: ${flow.place}`);
-  if (flow.lat !== undefined) lines.push(ctx.t("summary-location"));
-  if (flow.when) lines.push(`${ctx.t("summary-when")}: ${flow.when}`);
-  if (flow.media.length) lines.push(ctx.t("summary-media", { count: flow.media.length }));
-  lines.push(flow.anonymous === false ? ctx.t("summary-identified") : ctx.t("summary-anonymous"));
-  return lines.join("\n");
-}
-
-/** The step after `step`, given what was answered. */
-export function nextStep(flow: Flow): Flow["step"] {
-  switch (flow.step) {
-    case "ward":
-    case "ward-pick":
-      return flow.category ? (flow.text ? "where" : "what") : "category";
-    case "category":
-      return flow.text ? "where" : "what";
-    case "what":
-      return "where";
-    case "where":
-      return "when";
-    case "when":
-      return "media";
-    case "media":
-      return "anonymous";
-    case "anonymous":
-      return flow.anonymous === false ? "identity" : "confirm";
-    case "identity":
-    case "confirm":
-      return "confirm";
   }
 }

@@ -2,19 +2,18 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { isCategory } from "../../src/core/categories.js";
 import { setResidentWard } from "../../src/core/residents.js";
-import { createTip } from "../../src/core/tips/create.js";
-import { enqueue, jobId } from "../../src/queue/job.js";
-import { routeTipJob } from "../../src/jobs/route-tip.js";
+import { submitReport } from "../../src/core/tips/submit.js";
 import { vnTime } from "../../src/telegram/html.js";
 import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
-import { nextStep, promptStep, type Flow } from "./report-steps.js";
-import { offerWards, wardLabel, wardsNear } from "./ward-choice.js";
+import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, type Flow } from "../../src/core/report-flow.js";
+import { promptStep } from "./report-steps.js";
+import { offerWards } from "./ward-choice.js";
+import { wardLabel } from "../../src/core/wards/label.js";
+import { wardsNear } from "../../src/core/wards/near.js";
 
 export type ReportDeps = Pick<Deps, "db" | "queues" | "identity" | "wards" | "config" | "metrics" | "boundaries">;
 
-const MAX_TEXT = 4000;
-const MAX_MEDIA = 10;
 
 /** The guided report: ward, category, what, where, when, media, anonymity, confirm. Every step can be cancelled. */
 export function reportFeature(deps: ReportDeps): Composer<BotContext> {
@@ -29,16 +28,9 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   };
 
   /** Starts a report, prefilled with a draft's text when the resident used the one-tap shortcut. */
-  const begin = async (ctx: BotContext, prefill?: { text: string; updateId: number }) => {
-    const resident = residentOf(ctx);
-    const wardCode = resident?.wardId ? (await deps.db.ward.findUnique({ where: { id: resident.wardId }, select: { code: true } }))?.code : undefined;
-    const flow: Flow = {
-      step: wardCode ? "category" : "ward",
-      ...(wardCode ? { wardCode } : {}),
-      ...(prefill ? { text: prefill.text.slice(0, MAX_TEXT), category: "other", quick: true } : {}),
-      media: [],
-      startedBy: prefill?.updateId ?? ctx.update.update_id,
-    };
+  const begin = async (ctx: BotContext, prefill?: { text: string; updateId: number | string }) => {
+    const flow = await newFlow(deps.db, residentOf(ctx) ?? { wardId: null }, ctx.update.update_id, prefill);
+    const wardCode = flow.wardCode;
     ctx.state.flow = flow;
     delete ctx.state.draft;
     if (prefill && wardCode) return submit(ctx, flow);
@@ -53,35 +45,16 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   const submit = async (ctx: BotContext, flow: Flow) => {
     const resident = residentOf(ctx);
     if (!resident || !flow.text) return;
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    const recent = await deps.db.tip.count({ where: { residentId: resident.id, createdAt: { gte: hourAgo }, NOT: { sourceKey: `tg-${flow.startedBy}` } } });
-    if (recent >= deps.config.limits.tipsPerHour) {
+    const r = await submitReport(deps, { residentId: resident.id, channel: "TELEGRAM", sourceKey: `tg-${flow.startedBy}`, flow });
+    if (r.kind === "limited") {
       ctx.state.flow = { ...flow, step: "confirm" };
-      await ctx.reply(ctx.t("flood-tips", { limit: deps.config.limits.tipsPerHour }), { reply_markup: new InlineKeyboard().text(ctx.t("btn-send"), "f:send").text(ctx.t("btn-cancel"), "f:cancel") });
+      await ctx.reply(ctx.t("flood-tips", { limit: r.limit }), { reply_markup: new InlineKeyboard().text(ctx.t("btn-send"), "f:send").text(ctx.t("btn-cancel"), "f:cancel") });
       return;
     }
-    const tip = await createTip(deps.db, deps.identity, {
-      sourceKey: `tg-${flow.startedBy}`,
-      channel: "TELEGRAM",
-      residentId: resident.id,
-      wardCode: flow.wardCode ?? null,
-      provinceCode: flow.wardCode ? null : deps.config.routing.triageProvinceCode ?? null,
-      category: flow.category && isCategory(flow.category) ? flow.category : "other",
-      text: flow.text,
-      place: flow.place,
-      happenedAt: flow.when,
-      lat: flow.lat,
-      lng: flow.lng,
-      media: flow.media,
-      anonymous: flow.anonymous !== false,
-      identity: flow.identity,
-    });
-    await enqueue(deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id));
-    if (tip.created) deps.metrics.inc("wardline_tips_created_total", { channel: "telegram" });
     delete ctx.state.flow;
-    await ctx.reply(ctx.t("report-sent", { code: tip.code, ward: tip.wardName ?? ctx.t("summary-triage"), time: vnTime(new Date()) }), {
+    await ctx.reply(ctx.t("report-sent", { code: r.code, ward: r.wardName ?? ctx.t("summary-triage"), time: vnTime(new Date()) }), {
       parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-status"), `s:${tip.code}`),
+      reply_markup: new InlineKeyboard().text(ctx.t("btn-status"), `s:${r.code}`),
     });
   };
 
@@ -191,12 +164,12 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         const kb = new InlineKeyboard().text(ctx.t("btn-yes-this-ward"), `w:${located}`).row().text(ctx.t("btn-other-ward"), "f:change-ward");
         return void (await ctx.reply(ctx.t("ward-located", { ward: `${w.name}, ${deps.wards.getProvince(w.provinceCode)?.name ?? ""}` }), { reply_markup: kb }));
       }
-      const near = await wardsNear(deps, lat, lng);
+      const near = await wardsNear(deps.db, lat, lng);
       if (near.length) {
         const kb = new InlineKeyboard();
         for (const code of near) {
           const w = deps.wards.getWard(code);
-          if (w) kb.text(wardLabel(ctx, { wardName: w.name, provinceName: deps.wards.getProvince(w.provinceCode)?.name ?? "", via: "name" }), `w:${code}`).row();
+          if (w) kb.text(wardLabel(ctx.t, { wardName: w.name, provinceName: deps.wards.getProvince(w.provinceCode)?.name ?? "", via: "name" }), `w:${code}`).row();
         }
         return void (await ctx.reply(ctx.t("ward-near"), { reply_markup: kb.text(ctx.t("btn-cancel"), "f:cancel") }));
       }
@@ -220,9 +193,9 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       : m.audio ? { kind: "audio", fileRef: m.audio.file_id, mime: m.audio.mime_type, size: m.audio.file_size }
       : m.video_note ? { kind: "video", fileRef: m.video_note.file_id, mime: "video/mp4", size: m.video_note.file_size }
       : { kind: "document", fileRef: m.document!.file_id, mime: m.document!.mime_type, size: m.document!.file_size };
-    if (flow.media.length >= MAX_MEDIA) return void (await ctx.reply(ctx.t("report-media-full", { max: MAX_MEDIA })));
+    if (flow.media.length >= MAX_REPORT_MEDIA) return void (await ctx.reply(ctx.t("report-media-full", { max: MAX_REPORT_MEDIA })));
     flow.media.push(Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined)) as Flow["media"][number]);
-    if (m.caption && flow.step === "what") flow.text = m.caption.slice(0, MAX_TEXT);
+    if (m.caption && flow.step === "what") flow.text = m.caption.slice(0, MAX_REPORT_TEXT);
     ctx.state.flow = flow;
     if (flow.step === "what" && flow.text) return advance(ctx, flow);
     if (flow.step === "media") {
@@ -244,12 +217,12 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         await offerWards(ctx, deps, text);
         return;
       case "category":
-        flow.text = text.slice(0, MAX_TEXT);
+        flow.text = text.slice(0, MAX_REPORT_TEXT);
         ctx.state.flow = flow;
         return void (await ctx.reply(ctx.t("report-pick-category-first")));
       case "what":
-        flow.text = text.slice(0, MAX_TEXT);
-        if (text.length > MAX_TEXT) await ctx.reply(ctx.t("report-text-clipped", { max: MAX_TEXT }));
+        flow.text = text.slice(0, MAX_REPORT_TEXT);
+        if (text.length > MAX_REPORT_TEXT) await ctx.reply(ctx.t("report-text-clipped", { max: MAX_REPORT_TEXT }));
         return advance(ctx, flow);
       case "where":
         flow.place = text.slice(0, 500);
@@ -258,7 +231,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         flow.when = text.slice(0, 200);
         return advance(ctx, flow);
       case "media":
-        flow.text = `${flow.text ?? ""}\n${text}`.slice(0, MAX_TEXT);
+        flow.text = `${flow.text ?? ""}\n${text}`.slice(0, MAX_REPORT_TEXT);
         ctx.state.flow = flow;
         return void (await ctx.reply(ctx.t("report-text-added"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-media-done"), "f:media-done") }));
       case "identity":

@@ -2,18 +2,13 @@ import { Composer } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { listResidentTips, tipStatusForResident, type TipStatusView } from "../../src/core/tips/queries.js";
 import { normalizeTrackingCode } from "../../src/core/tracking-code.js";
-import { vnTime } from "../../src/telegram/html.js";
+import { describeTipStatus } from "../../src/core/tips/describe.js";
 import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
 
 export type StatusDeps = Pick<Deps, "db">;
 
-function describe(ctx: BotContext, s: TipStatusView): string {
-  const parts = [ctx.t(`status-${s.status.toLowerCase()}`)];
-  if (s.valuable === true) parts.push(ctx.t("status-valuable"));
-  if (s.pendingQuestion) parts.push(ctx.t("status-question-waiting"));
-  return ctx.t("status-line", { code: s.code, ward: s.wardName ?? ctx.t("summary-triage"), date: vnTime(s.createdAt), state: parts.join(" · ") });
-}
+const describe = (ctx: BotContext, s: TipStatusView) => describeTipStatus(ctx.t, s);
 
 /** /status <code> (or the button under a confirmation) and /mytips: a resident's own tips only. */
 export function statusFeature(deps: StatusDeps): Composer<BotContext> {

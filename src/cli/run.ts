@@ -6,12 +6,15 @@ import { ensureWardDirectory } from "../db/ward-directory.js";
 import { importBoundaries } from "../db/boundaries.js";
 import { loadDirectory } from "../core/wards/directory.js";
 import { createBindingCode } from "../core/officers.js";
+import { ROLES, saveOfficer } from "../core/officer-admin.js";
+import { createLoginLink, dashboardBase } from "../core/sign-in.js";
 import { createLogger } from "../logger.js";
 import { seedDemo } from "./demo.js";
 
 const USAGE = `Usage: npm run cli -- <command>
   seed [--demo]                       load the ward directory (34 provinces, 3,321 wards, former names); --demo adds demo officers
   officer add --telegram-id <id> --name <name> --ward <code> [--role WARD_OFFICER|WARD_LEADER|PROVINCE_OFFICER|ADMIN] [--province <code>] [--broadcast]
+  officer link --telegram-id <id>     a one-time dashboard sign-in link (as /login in the bot sends), for the first admin or Zalo-only setups
   inbox code --ward <code> [--hours 72]      a one-time code to send as /bind <code> in the ward's officer group
   boundaries import <file.geojson> [--property <name>]   ward boundaries (GeoJSON features carrying the 5-digit ward code)
 `;
@@ -54,21 +57,22 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (cmd === "officer" && sub === "add") {
       const id = values["telegram-id"];
       if (!id || !/^\d{1,19}$/.test(id) || !values.name) throw new Error("officer add needs --telegram-id <digits> and --name");
-      const role = (values.role ?? "WARD_OFFICER") as "WARD_OFFICER" | "WARD_LEADER" | "PROVINCE_OFFICER" | "ADMIN";
-      if (!["WARD_OFFICER", "WARD_LEADER", "PROVINCE_OFFICER", "ADMIN"].includes(role)) throw new Error(`unknown role ${role}`);
-      const ward = values.ward ? await db.ward.findUnique({ where: { code: values.ward }, select: { id: true, provinceCode: true } }) : null;
-      if (values.ward && !ward) throw new Error(`no ward with code ${values.ward}`);
-      if ((role === "WARD_OFFICER" || role === "WARD_LEADER") && !ward) throw new Error(`${role} needs --ward`);
-      const data = {
-        displayName: values.name,
-        role,
-        wardId: ward?.id ?? null,
-        provinceCode: values.province ?? ward?.provinceCode ?? null,
-        canBroadcast: Boolean(values.broadcast),
-        active: true,
-      };
-      const officer = await db.officer.upsert({ where: { telegramUserId: BigInt(id) }, create: { telegramUserId: BigInt(id), ...data }, update: data, select: { id: true } });
-      out(`officer ${officer.id} saved: ${values.name} (${role})`);
+      const role = (values.role ?? "WARD_OFFICER") as (typeof ROLES)[number];
+      if (!ROLES.includes(role)) throw new Error(`unknown role ${role}`);
+      const r = await saveOfficer(db, { telegramUserId: id, displayName: values.name, role, wardCode: values.ward, provinceCode: values.province, canBroadcast: Boolean(values.broadcast) });
+      if (!r.ok) throw new Error(r.reason === "no-ward" ? `no ward with code ${values.ward}` : r.reason === "ward-needed" ? `${role} needs --ward` : `${role} needs --province`);
+      out(`officer ${r.id} saved: ${values.name} (${role})`);
+      return 0;
+    }
+    if (cmd === "officer" && sub === "link") {
+      const id = values["telegram-id"];
+      if (!id || !/^\d{1,19}$/.test(id)) throw new Error("officer link needs --telegram-id <digits>");
+      const officer = await db.officer.findFirst({ where: { telegramUserId: BigInt(id), active: true }, select: { id: true } });
+      if (!officer) throw new Error(`no active officer with Telegram id ${id} (register them with 'officer add')`);
+      const base = dashboardBase(config);
+      if (!base) throw new Error("set PUBLIC_URL (the dashboard's https address) first");
+      const { token, expiresAt } = await createLoginLink(db, officer.id);
+      out(`Open once, before ${expiresAt.toISOString()}:\n${new URL(`/auth/${token}`, base).toString()}`);
       return 0;
     }
     if (cmd === "inbox" && sub === "code") {

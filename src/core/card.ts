@@ -5,6 +5,8 @@ import type { Db } from "../db/client.js";
 export type CardData = {
   tipId: number;
   code: string;
+  /** Where the tip came from: officers answer it the same way, the relay goes back the same way. */
+  channel: string;
   category: string;
   status: "NEW" | "CLAIMED" | "RESOLVED";
   valuable: boolean | null;
@@ -32,14 +34,14 @@ export async function loadCardData(db: Db, keys: IdentityKeys, tipId: number): P
   const tip = await db.tip.findUnique({
     where: { id: tipId },
     select: {
-      id: true, code: true, category: true, status: true, valuable: true, place: true, happenedAt: true, createdAt: true,
+      id: true, code: true, channel: true, category: true, status: true, valuable: true, place: true, happenedAt: true, createdAt: true,
       text: true, lat: true, lng: true, anonymous: true, identitySealed: true, outcome: true, priority: true,
       indicators: { orderBy: { id: "asc" }, select: { indicator: { select: { id: true, kind: true, value: true, status: true, tactic: true, reportCount: true } } } },
       ward: { select: { name: true, inboxGroup: { select: { id: true, chatId: true, channel: true, active: true } } } },
       province: { select: { name: true, inboxGroup: { select: { id: true, chatId: true, channel: true, active: true } } } },
       claimedBy: { select: { displayName: true } },
       attachments: { select: { id: true, kind: true, fileRef: true, mime: true, cleanRef: true }, orderBy: { id: "asc" } },
-      events: { orderBy: { id: "asc" }, select: { type: true, createdAt: true, data: true, officer: { select: { displayName: true } } } },
+      events: { where: { type: { not: "viewed" } }, orderBy: { id: "asc" }, select: { type: true, createdAt: true, data: true, officer: { select: { displayName: true } } } },
       cards: { select: { id: true, groupId: true, messageId: true, readOnly: true, group: { select: { chatId: true, channel: true } } } },
     },
   });
@@ -48,6 +50,7 @@ export async function loadCardData(db: Db, keys: IdentityKeys, tipId: number): P
   return {
     tipId: tip.id,
     code: tip.code,
+    channel: tip.channel,
     category: tip.category,
     status: tip.status,
     valuable: tip.valuable,

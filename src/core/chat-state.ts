@@ -17,18 +17,20 @@ export const chatStateSchema = z.object({
       media: z.array(z.object({ kind: z.string(), fileRef: z.string(), mime: z.string().optional(), size: z.number().optional() })).default([]),
       anonymous: z.boolean().optional(),
       identity: z.string().optional(),
-      /** Update id that started the flow: the tip's idempotency key. */
-      startedBy: z.number().int(),
+      /** Update (Telegram) or message id (Zalo) that started the flow: the tip's idempotency key. */
+      startedBy: z.union([z.number().int(), z.string().max(120)]),
       /** Started by the one-tap "send this as a tip?" shortcut: submit as soon as a ward is known. */
       quick: z.boolean().optional(),
     })
     .optional(),
   /** Text a resident wrote outside any flow, offered as a tip with one tap. */
-  draft: z.object({ text: z.string(), updateId: z.number().int() }).optional(),
+  draft: z.object({ text: z.string(), updateId: z.union([z.number().int(), z.string().max(120)]) }).optional(),
   /** The tip a resident is answering an officer's question about. */
   replyingTo: z.string().optional(),
   /** After a bare /check: the next message is the thing to check. */
   checking: z.boolean().optional(),
+  /** Zalo has no buttons: the numbered choices the last message offered, and what they choose. */
+  pick: z.object({ kind: z.enum(["menu", "ward", "category", "when", "anonymous", "confirm", "media", "draft"]), options: z.array(z.string().max(200)).max(20) }).optional(),
   /** Choosing a ward outside the report flow (/ward). */
   choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
   /** An officer composing a warning campaign (/warn): what to send, to whom, and the step. */
@@ -38,6 +40,8 @@ export const chatStateSchema = z.object({
       source: z.object({ messageIds: z.array(z.number().int()).max(10), mediaGroupId: z.string().optional() }).optional(),
       templateKey: z.string().optional(),
       title: z.string().optional(),
+      /** Text or caption of the warning: what Zalo subscribers receive. */
+      plainText: z.string().max(4096).optional(),
       wardIds: z.array(z.number().int()).default([]),
       provinceCodes: z.array(z.string()).default([]),
       all: z.boolean().default(false),

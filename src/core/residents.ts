@@ -33,10 +33,12 @@ export function residentChatId(keys: IdentityKeys, sealedChatRef: string): strin
   return unseal(keys, sealedChatRef).toString("utf8");
 }
 
-export async function setResidentWard(db: Db, residentId: number, wardCode: string): Promise<void> {
+/** Remembers the resident's ward; returns its id, or null for an unknown code. */
+export async function setResidentWard(db: Db, residentId: number, wardCode: string): Promise<number | null> {
   const ward = await db.ward.findUnique({ where: { code: wardCode }, select: { id: true } });
-  if (!ward) return;
+  if (!ward) return null;
   await db.resident.update({ where: { id: residentId }, data: { wardId: ward.id } });
+  return ward.id;
 }
 
 export async function setResidentLanguage(db: Db, residentId: number, language: string): Promise<void> {

@@ -3,18 +3,26 @@ import type { Deps } from "../deps.js";
 import { registerHealth } from "./health.js";
 import { registerMetrics } from "./metrics.js";
 import { registerTelegramWebhook } from "./telegram-webhook.js";
+import { registerZaloWebhooks } from "./zalo-webhook.js";
+import { registerWeb } from "../web/plugin.js";
+import { createLiveHub } from "../web/live.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export type ServerDeps = Pick<Deps, "config" | "log" | "db" | "redis" | "queues" | "identity" | "metrics">;
+/** TRUST_PROXY as Fastify takes it: a number of hops becomes "trust the nearest n". */
+const trustProxy = (setting: number | string[] | false) =>
+  typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
 
-/** The HTTP side: webhooks (verify, enqueue, answer), health and metrics. No work is done here. */
+export type ServerDeps = Pick<Deps, "config" | "log" | "db" | "redis" | "queues" | "identity" | "metrics" | "i18n" | "wards">;
+
+/** The HTTP side: webhooks (verify, enqueue, answer), health, metrics, the dashboard and the public tip page. */
 export function createServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
     loggerInstance: deps.log.child({ component: "http" }) as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }), // one line per request is noise at scale
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: false,
+    // Client addresses matter only to the public page's rate limit; behind a proxy, say which.
+    trustProxy: trustProxy(deps.config.http.trustProxy),
     return503OnClosing: true,
     // Deep or huge JSON is refused by size first; prototype keys are never honoured.
     onProtoPoisoning: "remove",
@@ -33,5 +41,10 @@ export function createServer(deps: ServerDeps): FastifyInstance {
   registerHealth(app, deps);
   registerMetrics(app, deps);
   if (deps.config.telegram.enabled) registerTelegramWebhook(app, deps);
+  registerZaloWebhooks(app, deps);
+  const live = createLiveHub(deps.config.redis.url, deps.config.redis.prefix, deps.log);
+  // Open event streams would hold the server's close; end them first.
+  app.addHook("preClose", () => live.close());
+  registerWeb(app, deps, live);
   return app;
 }

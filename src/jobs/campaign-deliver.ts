@@ -6,7 +6,8 @@ import type { Deps } from "../deps.js";
 import { defineJob } from "../queue/job.js";
 import { heldFor, holdSends, reserveSlot, sleep } from "../queue/pace.js";
 import { lockToken, RateLimitedError } from "../queue/workers.js";
-import { broadcastApi, copyWarning } from "../telegram/campaign-send.js";
+import { broadcastApi, copyWarning, sendWarningText } from "../telegram/campaign-send.js";
+import { deliverToZalo } from "../zalo/campaign-send.js";
 
 /** A claim older than this was left by a worker that died mid-send (grammY gives up after 30 s). */
 export const IN_DOUBT_AFTER_MS = 45_000;
@@ -70,13 +71,18 @@ export const campaignDeliverJob = defineJob({
     if (d.group && !d.group.active) return void (await markOutcome(deps.db, d.id, "SKIPPED", "group-inactive"));
     if (d.resident && !d.resident.subscription?.active) return void (await markOutcome(deps.db, d.id, "SKIPPED", "unsubscribed"));
     const recipient = d.group ?? d.resident;
+    if (d.resident && (d.resident.channel === "ZALO_OA" || d.resident.channel === "ZALO_BOT")) return deliverToZalo(deps, d, job);
     if (!recipient || recipient.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for delivery ${d.id}`);
+    // A warning composed on the dashboard has no chat message to copy: its text is sent instead.
+    const text = c.sourceMessageIds.length ? null : c.plainText?.trim();
+    if (text === "" || text === undefined) return void (await markOutcome(deps.db, d.id, "SKIPPED", "no-content"));
 
     await pace(deps, d, job);
     if (!(await claimDelivery(deps.db, d.id))) return { skipped: "not claimable (paused, cancelled or taken)" };
     const chatId = d.group ? d.group.chatId : residentChatId(deps.identity, d.resident!.chatRef);
     const api = broadcastApi(deps.bot.token, deps.config);
-    const out = await copyWarning(api, chatId, { chatId: c.sourceChatId, messageIds: c.sourceMessageIds }, deps.config.workers.sendRatePerSecond > FREE_RATE);
+    const paid = deps.config.workers.sendRatePerSecond > FREE_RATE;
+    const out = text === null ? await copyWarning(api, chatId, { chatId: c.sourceChatId, messageIds: c.sourceMessageIds }, paid) : await sendWarningText(api, chatId, text, paid);
     deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: out.kind === "sent" ? "ok" : out.kind });
     switch (out.kind) {
       case "sent":

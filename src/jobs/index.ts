@@ -8,10 +8,12 @@ import { relayToTipsterJob } from "./relay-to-tipster.js";
 import { routeTipJob } from "./route-tip.js";
 import { syncCardJob } from "./sync-card.js";
 import { telegramUpdateJob } from "./telegram-update.js";
+import { zaloUpdateJob } from "./zalo-update.js";
 
 /** Every job kind the workers run, by queue and name. */
 export const ALL_JOBS: AnyJobDef[] = [
   telegramUpdateJob,
+  zaloUpdateJob,
   routeTipJob,
   syncCardJob,
   relayToTipsterJob,

@@ -3,17 +3,19 @@ import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { defineJob } from "../queue/job.js";
 import { postThreadMessage } from "../telegram/card-sync.js";
+import { publishTipChange } from "../core/tips/live.js";
 
 /** Posts a tipster's answer under the tip's card in the inbox of the ward that holds it now. */
 export const postToInboxJob = defineJob({
   queue: "outbound",
   name: "post-to-inbox",
   schema: z.object({ messageId: z.number().int().positive() }),
-  async handle(deps: Deps, { messageId }) {
+  async handle(deps: Deps, { messageId }, job) {
     const message = await deps.db.tipMessage.findUnique({
       where: { id: messageId },
       select: {
         text: true,
+        tipId: true,
         tip: {
           select: {
             code: true,
@@ -25,6 +27,7 @@ export const postToInboxJob = defineJob({
       },
     });
     if (!message) return { skipped: "no such message" };
+    if (job.attemptsMade === 0) await publishTipChange(deps, message.tipId, "message");
     const group = message.tip.ward ? message.tip.ward.inboxGroup : message.tip.province?.inboxGroup ?? null;
     if (!group) return { skipped: "no inbox bound" };
     if (group.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for ${group.channel}`);

@@ -4,32 +4,86 @@ import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { defineJob } from "../queue/job.js";
 import { isLocale } from "../i18n.js";
+import { telegramCall } from "../telegram/errors.js";
 import { sendRelayedQuestion } from "../telegram/resident-messages.js";
+import { relayToZalo } from "../zalo/relay.js";
+import { publishTipChange } from "../core/tips/live.js";
+import type { Channel } from "../generated/prisma/enums.js";
 
-/** Relays an officer's question to the tipster through the bot (the job carries only the message id). */
+/** Relays an officer's question to the tipster on the channel the tip came from (the job carries only the message id). */
 export const relayToTipsterJob = defineJob({
   queue: "outbound",
   name: "relay-to-tipster",
   schema: z.object({ messageId: z.number().int().positive() }),
-  async handle(deps: Deps, { messageId }) {
+  async handle(deps: Deps, { messageId }, job) {
     const message = await deps.db.tipMessage.findUnique({
       where: { id: messageId },
-      select: { text: true, relayedAt: true, tip: { select: { code: true, resident: { select: { channel: true, chatRef: true, language: true } } } } },
+      select: { text: true, relayedAt: true, tip: { select: { id: true, code: true, resident: { select: { id: true, channel: true, chatRef: true, language: true } } } } },
     });
     if (!message) return { skipped: "no such message" };
     if (message.relayedAt) return { skipped: "already relayed" };
-    const resident = message.tip.resident;
-    if (resident.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for ${resident.channel}`);
-    const chatId = residentChatId(deps.identity, resident.chatRef);
-    const locale = isLocale(resident.language) ? resident.language : "vi";
+    // Open dashboards show the question once it is relayed, or at once (as not yet relayed) if the first try fails.
     try {
-      await sendOnce(deps.db, `relay-${messageId}`, () => sendRelayedQuestion(deps, deps.bot!.api, chatId, locale, message.tip.code, message.text));
-      deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: "ok" });
+      const done = await relay(deps, messageId, message);
+      await publishTipChange(deps, message.tip.id, "asked");
+      return done;
     } catch (err) {
-      deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: (err as Error).name });
+      if (job.attemptsMade === 0) await publishTipChange(deps, message.tip.id, "asked");
       throw err;
     }
-    await deps.db.tipMessage.update({ where: { id: messageId }, data: { relayedAt: new Date() } });
-    return { relayed: true };
   },
 });
+
+type Question = {
+  text: string;
+  tip: { id: number; code: string; resident: { id: number; channel: Channel; chatRef: string; language: string } };
+};
+
+async function relay(deps: Deps, messageId: number, message: Question) {
+  const resident = message.tip.resident;
+  if (resident.channel === "WEB") return leaveOnStatusPage(deps, message.tip);
+  const locale = isLocale(resident.language) ? resident.language : "vi";
+  if (resident.channel === "ZALO_OA" || resident.channel === "ZALO_BOT") {
+    return relayToZalo(deps, { id: messageId, text: message.text, tip: message.tip }, resident, locale);
+  }
+  if (resident.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for ${resident.channel}`);
+  const chatId = residentChatId(deps.identity, resident.chatRef);
+  try {
+    await sendOnce(deps.db, `relay-${messageId}`, () => sendRelayedQuestion(deps, deps.bot!.api, chatId, locale, message.tip.code, message.text));
+    deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: "ok" });
+  } catch (err) {
+    deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: (err as Error).name });
+    throw err;
+  }
+  await deps.db.tipMessage.update({ where: { id: messageId }, data: { relayedAt: new Date() } });
+  return { relayed: true };
+}
+
+/**
+ * A web tipster has no chat to send to: the question waits on the status page, and is marked
+ * relayed when the tipster opens it there (src/core/web-tips.ts). Nothing here can fail for
+ * want of a sender, so the job never loops; the inbox is told once per tip why no answer comes
+ * at once.
+ */
+async function leaveOnStatusPage(deps: Deps, tip: { id: number; code: string }): Promise<{ delivered: "web" }> {
+  const where = await deps.db.tip.findUnique({
+    where: { id: tip.id },
+    select: {
+      ward: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
+      province: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
+      cards: { where: { readOnly: false }, select: { groupId: true, messageId: true } },
+    },
+  });
+  const group = where?.ward ? where.ward.inboxGroup : where?.province?.inboxGroup ?? null;
+  const bot = deps.bot;
+  if (!group || group.channel !== "TELEGRAM" || !bot) return { delivered: "web" };
+  const card = where!.cards.find((c) => c.groupId === group.id);
+  const text = deps.i18n.t("vi", "public-inbox-relay-web", { code: tip.code });
+  await sendOnce(deps.db, `relay-web-${tip.id}`, async () => {
+    const m = await telegramCall(() =>
+      bot.api.sendMessage(group.chatId, text, card?.messageId ? { reply_parameters: { message_id: Number(card.messageId), allow_sending_without_reply: true } } : {}),
+    );
+    return String(m.message_id);
+  });
+  return { delivered: "web" };
+}

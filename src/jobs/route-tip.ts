@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Deps } from "../deps.js";
+import { publishTipChange } from "../core/tips/live.js";
 import { defineJob, enqueue, jobId } from "../queue/job.js";
 import { extractIndicators } from "../core/scam/extract.js";
 import { recordIndicators } from "../core/scam/store.js";
@@ -15,7 +16,7 @@ export const routeTipJob = defineJob({
   queue: "routing",
   name: "route-tip",
   schema: z.object({ tipId: z.number().int().positive() }),
-  async handle(deps: Deps, { tipId }) {
+  async handle(deps: Deps, { tipId }, job) {
     const tip = await deps.db.tip.findUnique({
       where: { id: tipId },
       select: {
@@ -28,6 +29,7 @@ export const routeTipJob = defineJob({
       },
     });
     if (!tip) return { skipped: "no such tip" };
+    if (job.attemptsMade === 0) await publishTipChange(deps, tipId, "received");
     const raised = await recordIndicators(deps.db, { id: tipId, residentId: tip.residentId, wardId: tip.wardId }, extractIndicators(tip.text));
     for (const other of raised) {
       if (other !== tipId) await enqueue(deps.queues, syncCardJob, { tipId: other }, jobId("card", other, "prio", tipId));

@@ -4,6 +4,7 @@ import type { Deps } from "../deps.js";
 import { defineJob } from "../queue/job.js";
 import { exclusive } from "../queue/exclusive.js";
 import { syncTelegramCard } from "../telegram/card-sync.js";
+import { publishTipChange } from "../core/tips/live.js";
 
 /** Brings a tip's inbox cards up to date: posts the card (with attachments) once, then edits it in place. */
 export const syncCardJob = defineJob({
@@ -11,6 +12,8 @@ export const syncCardJob = defineJob({
   name: "sync-card",
   schema: z.object({ tipId: z.number().int().positive() }),
   async handle(deps: Deps, { tipId }, job) {
+    // Every change to a tip passes here, whoever made it: open dashboards hear of it first.
+    if (job.attemptsMade === 0) await publishTipChange(deps, tipId, "changed");
     return exclusive(deps.redis, `${deps.config.redis.prefix}:cardlock:${tipId}`, job, async () => {
       const card = await loadCardData(deps.db, deps.identity, tipId);
       if (!card) return { skipped: "no such tip" };

@@ -65,3 +65,16 @@ export async function copyWarning(api: Api, chatId: string, source: { chatId: st
     return classify(err);
   }
 }
+
+/**
+ * Sends a warning that has no chat message to copy (written or picked on the dashboard) as
+ * plain text: no parse mode, so whatever the officer typed arrives exactly as typed.
+ */
+export async function sendWarningText(api: Api, chatId: string, text: string, paid: boolean): Promise<SendOutcome> {
+  try {
+    const m = await api.sendMessage(chatId, text, paid ? { allow_paid_broadcast: true } : {});
+    return { kind: "sent", messageId: m.message_id };
+  } catch (err) {
+    return classify(err);
+  }
+}

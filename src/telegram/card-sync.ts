@@ -6,6 +6,8 @@ import { renderCard } from "./card-view.js";
 import { telegramCall } from "./errors.js";
 import { clip, esc } from "./html.js";
 import { downloadTelegramFile, stripImageMetadata } from "./media.js";
+import { downloadZaloFile } from "../zalo/media.js";
+import { BLOB_REF_PREFIX } from "../core/tips/web.js";
 
 type SyncDeps = Pick<Deps, "db" | "i18n" | "config" | "log" | "metrics">;
 
@@ -59,15 +61,30 @@ async function postAttachments(deps: SyncDeps, api: Api, card: CardData, chatId:
   if (!tg.enabled) return;
   const reply = { reply_parameters: { message_id: cardMessageId, allow_sending_without_reply: true } };
   const caption = `#${card.code}`;
+  const fromZalo = card.channel === "ZALO_OA" || card.channel === "ZALO_BOT";
+  const original = (ref: string) => (fromZalo ? downloadZaloFile(ref) : downloadTelegramFile(api, tg.apiRoot, tg.token, ref));
   for (const a of card.attachments) {
     await sendOnce(deps.db, `att-${a.id}-${groupId}`, async () => {
+      if (a.fileRef.startsWith(BLOB_REF_PREFIX)) return postStoredCopy(deps, api, chatId, card.code, a.id, { caption, ...reply });
       const isImage = a.kind === "photo" || (a.kind === "document" && /^image\/(jpeg|png|webp|heic|heif|tiff)$/.test(a.mime ?? ""));
       if (isImage) {
         // Never forward the original: it may carry GPS and device data in its EXIF.
-        const clean = await stripImageMetadata(await downloadTelegramFile(api, tg.apiRoot, tg.token, a.fileRef));
+        const clean = await stripImageMetadata(await original(a.fileRef));
+        // The same clean copy is what the dashboard shows inline.
+        await deps.db.attachmentBlob.upsert({
+          where: { attachmentId: a.id },
+          create: { attachmentId: a.id, mime: "image/jpeg", bytes: new Uint8Array(clean) },
+          update: {},
+        });
         const m = await telegramCall(() => api.sendPhoto(chatId, new InputFile(clean, `${card.code}-${a.id}.jpg`), { caption, ...reply }));
         const cleanRef = m.photo?.at(-1)?.file_id ?? null;
         await deps.db.attachment.update({ where: { id: a.id }, data: { cleanRef } });
+        return String(m.message_id);
+      }
+      // Zalo files are links to Zalo's servers: officers get a copy, never the resident's link.
+      if (fromZalo) {
+        const file = new InputFile(await original(a.fileRef), `${card.code}-${a.id}`);
+        const m = await telegramCall(() => api.sendDocument(chatId, file, { caption, ...reply }));
         return String(m.message_id);
       }
       const send: () => Promise<{ message_id: number }> =
@@ -86,6 +103,33 @@ async function postAttachments(deps: SyncDeps, api: Api, card: CardData, chatId:
       return String(m.message_id);
     });
   }
+}
+
+/**
+ * A file that exists only as its cleaned copy in the database (web uploads): posted from the
+ * stored bytes. A copy that was never stored (a crash between the tip and its bytes) is skipped.
+ */
+async function postStoredCopy(
+  deps: SyncDeps,
+  api: Api,
+  chatId: string,
+  code: string,
+  attachmentId: number,
+  opts: { caption: string; reply_parameters: { message_id: number; allow_sending_without_reply: boolean } },
+): Promise<string | null> {
+  const blob = await deps.db.attachmentBlob.findUnique({ where: { attachmentId }, select: { mime: true, bytes: true } });
+  if (!blob) {
+    deps.log.warn({ attachmentId }, "stored attachment has no bytes; not posted");
+    return null;
+  }
+  const bytes = Buffer.from(blob.bytes);
+  if (blob.mime.startsWith("image/")) {
+    const m = await telegramCall(() => api.sendPhoto(chatId, new InputFile(bytes, `${code}-${attachmentId}.jpg`), opts));
+    await deps.db.attachment.update({ where: { id: attachmentId }, data: { cleanRef: m.photo?.at(-1)?.file_id ?? null } });
+    return String(m.message_id);
+  }
+  const m = await telegramCall(() => api.sendDocument(chatId, new InputFile(bytes, `${code}-${attachmentId}`), opts));
+  return String(m.message_id);
 }
 
 /** A tipster's answer, posted as a reply to the card. */

@@ -3,6 +3,8 @@ import type { CardData } from "../core/card.js";
 import type { I18n } from "../i18n.js";
 import { clip, esc, vnTime } from "./html.js";
 
+const CHANNEL_NAMES: Record<string, string> = { TELEGRAM: "Telegram", ZALO_OA: "Zalo OA", ZALO_BOT: "Zalo Bot", WEB: "Web" };
+
 /** Officers work in Vietnamese. */
 const L = "vi" as const;
 
@@ -16,7 +18,7 @@ export function renderCard(i18n: I18n, card: CardData, readOnly: boolean): CardV
   lines.push(esc([card.wardName, card.provinceName].filter(Boolean).join(", ") || t("card-no-ward")));
   if (card.place) lines.push(`${esc(t("card-place"))}: ${esc(card.place)}`);
   if (card.happenedAt) lines.push(`${esc(t("card-when"))}: ${esc(card.happenedAt)}`);
-  lines.push(`${esc(t("card-received"))}: ${vnTime(card.createdAt)}`);
+  lines.push(`${esc(t("card-received"))}: ${vnTime(card.createdAt)} · ${esc(t("card-channel", { channel: CHANNEL_NAMES[card.channel] ?? card.channel }))}`);
   if (card.priority > 0) lines.push(`<b>${esc(t("card-priority", { count: card.priority }))}</b>`);
   lines.push("", esc(clip(card.text, 2500)), "");
   if (card.indicators.length) {

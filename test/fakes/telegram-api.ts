@@ -22,6 +22,7 @@ import { botForToken, isAllowed, type FakeState } from "./telegram/state.js";
 import { Store } from "./telegram/store.js";
 import type { ApiErrorSpec, Call, FakeTelegramOptions, Upload } from "./telegram/types.js";
 import { deliverWebhook, type DeliverOptions, type DeliveryResult } from "./telegram/webhook.js";
+import { waitForCall } from "./http.js";
 
 export type { ApiErrorSpec, ApiResponse, Call, FakeTelegramOptions, RateLimits, Upload, UploadedFile } from "./telegram/types.js";
 export type { DeliverOptions, DeliveryResult } from "./telegram/webhook.js";
@@ -141,32 +142,12 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     callsTo: (method) => calls.filter((c) => c.method === method),
     sentTo: (chatId, o = {}) =>
       calls.filter((c) => SEND_METHODS.has(c.method) && String(c.params["chat_id"]) === String(chatId) && (c.ok || o.includeFailed === true)),
-    waitFor(predicate, timeoutMs = 10_000) {
-      const found = calls.find(predicate);
-      if (found) return Promise.resolve(found);
-      return new Promise<Call>((resolve, reject) => {
-        const finish = (): void => {
-          clearTimeout(timer);
-          unsubscribe();
-          pendingWaits.delete(fail);
-        };
-        const fail = (e: Error): void => {
-          finish();
-          reject(e);
-        };
-        const unsubscribe = server.onCall((c) => {
-          if (!predicate(c)) return;
-          finish();
-          resolve(c);
-        });
-        const timer = setTimeout(() => {
-          // long-poll noise (empty getUpdates) is left out of the listing
-          const recent = calls.filter((c) => !(c.method === "getUpdates" && c.ok)).slice(-20).map((c) => server.describe(c));
-          fail(new Error(`fake Telegram: no matching call within ${timeoutMs} ms; ${calls.length} call(s) recorded${recent.length ? `, most recent:\n${recent.join("\n")}` : ""}`));
-        }, timeoutMs);
-        pendingWaits.add(fail);
-      });
-    },
+    waitFor: (predicate, timeoutMs = 10_000) =>
+      waitForCall(calls, (l) => server.onCall(l), pendingWaits, predicate, timeoutMs, () => {
+        // long-poll noise (empty getUpdates) is left out of the listing
+        const recent = calls.filter((c) => !(c.method === "getUpdates" && c.ok)).slice(-20).map((c) => server.describe(c));
+        return `fake Telegram: no matching call within ${timeoutMs} ms; ${calls.length} call(s) recorded${recent.length ? `, most recent:\n${recent.join("\n")}` : ""}`;
+      }),
     message: (chatId, messageId) => {
       const m = state.store.get(chatId, messageId);
       return m ? (structuredClone(m) as unknown as Message) : undefined;

@@ -8,7 +8,7 @@ export async function loadDelivery(db: Db, id: number) {
       id: true,
       status: true,
       claimedAt: true,
-      campaign: { select: { id: true, status: true, generation: true, sourceChatId: true, sourceMessageIds: true } },
+      campaign: { select: { id: true, status: true, generation: true, sourceChatId: true, sourceMessageIds: true, plainText: true } },
       group: { select: { id: true, chatId: true, channel: true, active: true, memberCount: true } },
       resident: { select: { id: true, chatRef: true, channel: true, subscription: { select: { active: true } } } },
     },
@@ -33,7 +33,7 @@ export async function releaseDelivery(db: Db, id: number): Promise<void> {
   await db.campaignDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "PENDING", claimedAt: null } });
 }
 
-export async function markSent(db: Db, id: number, messageId: number, reach: number): Promise<void> {
+export async function markSent(db: Db, id: number, messageId: number | null, reach: number): Promise<void> {
   await db.campaignDelivery.updateMany({ where: { id, status: "SENDING" }, data: { status: "SENT", messageId, reach, sentAt: new Date() } });
 }
 

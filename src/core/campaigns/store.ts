@@ -8,8 +8,14 @@ export type NewCampaign = {
   officerId: number;
   title: string;
   templateKey: string | null;
+  /** The prepared message(s) in the officer's chat that recipients get a copy of; none for a
+   *  warning composed on the dashboard, whose plain text is then sent on every channel. */
   sourceChatId: string;
   sourceMessageIds: number[];
+  /** The warning as plain text, for channels that cannot copy a Telegram message (Zalo). */
+  plainText?: string | null;
+  /** Unique per submission (a dashboard form's nonce), so a resubmitted form launches nothing. */
+  requestKey?: string | null;
   target: Target;
   scheduledAt: Date | null;
   locale: string;

@@ -48,7 +48,8 @@ export function groupWhere(t: Target): Prisma.ChatGroupWhereInput {
 /** Active subscriptions of a target's residents. */
 export function subscriptionWhere(t: Target): Prisma.SubscriptionWhereInput {
   const area = areaWhere(t);
-  return { active: true, resident: { channel: "TELEGRAM" }, ...(area ? { ward: area } : {}) };
+  // Subscribers on every chat channel that can deliver a warning (web reporters cannot subscribe).
+  return { active: true, resident: { channel: { in: ["TELEGRAM", "ZALO_OA", "ZALO_BOT"] } }, ...(area ? { ward: area } : {}) };
 }
 
 export const includesGroups = (t: Target) => t.groups;

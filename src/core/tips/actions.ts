@@ -10,7 +10,7 @@ import { officerCovers, type OfficerRef } from "../officers.js";
 export type ActionDeps = Pick<Deps, "db" | "queues">;
 export type ActionResult =
   | { ok: true; code: string; tipId: number }
-  | { ok: false; reason: "not-found" | "forbidden" | "resolved" | "already-claimed" | "same-ward"; by?: string };
+  | { ok: false; reason: "not-found" | "forbidden" | "resolved" | "already-claimed" | "same-ward" | "same-tip" | "not-officer"; by?: string };
 
 type TipForAction = {
   id: number;
@@ -22,7 +22,7 @@ type TipForAction = {
   ward: { id: number; provinceCode: string } | null;
 };
 
-async function loadForOfficer(db: Db, officer: OfficerRef, tipId: number): Promise<TipForAction | ActionResult> {
+export async function loadForOfficer(db: Db, officer: OfficerRef, tipId: number): Promise<TipForAction | ActionResult> {
   const tip = await db.tip.findUnique({
     where: { id: tipId },
     select: {
@@ -36,10 +36,10 @@ async function loadForOfficer(db: Db, officer: OfficerRef, tipId: number): Promi
   return tip;
 }
 
-const isResult = (x: TipForAction | ActionResult): x is ActionResult => "ok" in x;
+export const isResult = (x: TipForAction | ActionResult): x is ActionResult => "ok" in x;
 
 /** Records the change and its audit event together, and schedules the inbox card's refresh. */
-async function apply(
+export async function apply(
   deps: ActionDeps,
   tip: TipForAction,
   officer: OfficerRef,
@@ -104,14 +104,18 @@ export async function transferTip(deps: ActionDeps, officer: OfficerRef, tipId: 
 export async function askTipster(deps: ActionDeps, officer: OfficerRef, tipId: number, text: string, sourceKey: string): Promise<ActionResult> {
   const tip = await loadForOfficer(deps.db, officer, tipId);
   if (isResult(tip)) return tip;
-  const message = await deps.db.tipMessage.upsert({
+  // The same question sent twice (a retried update, a double click) is asked and audited once.
+  const existing = await deps.db.tipMessage.findUnique({ where: { sourceKey }, select: { id: true } });
+  const message = existing ?? (await deps.db.tipMessage.upsert({
     where: { sourceKey },
     create: { tipId: tip.id, author: "OFFICER", officerId: officer.id, text, sourceKey },
     update: {},
     select: { id: true },
-  });
-  await deps.db.tipEvent.create({ data: { tipId: tip.id, type: "asked", officerId: officer.id, data: { messageId: message.id } } });
-  if (!tip.firstActionAt) await deps.db.tip.update({ where: { id: tip.id }, data: { firstActionAt: new Date() } });
+  }));
+  if (!existing) {
+    await deps.db.tipEvent.create({ data: { tipId: tip.id, type: "asked", officerId: officer.id, data: { messageId: message.id } } });
+    if (!tip.firstActionAt) await deps.db.tip.update({ where: { id: tip.id }, data: { firstActionAt: new Date() } });
+  }
   await enqueue(deps.queues, relayToTipsterJob, { messageId: message.id }, jobId("relay", message.id));
   return { ok: true, code: tip.code, tipId: tip.id };
 }

@@ -8,6 +8,7 @@
  * named `<random id>`. Nested objects (reply_markup, media, ...) are JSON strings.
  */
 import type { IncomingMessage } from "node:http";
+import { parseHeaderParams, parseMultipart } from "../http.js";
 import type { UploadedFile } from "./types.js";
 
 export interface FilePart extends UploadedFile {
@@ -45,62 +46,6 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks);
-}
-
-/** Splits `type/sub; a=1; b="x y"` into the lower-cased type and its parameters. */
-export function parseHeaderParams(value: string): { value: string; params: Record<string, string> } {
-  const semi = value.indexOf(";");
-  const head = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
-  const params: Record<string, string> = {};
-  if (semi >= 0) {
-    const re = /;\s*([A-Za-z0-9_*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]*))/g;
-    const rest = value.slice(semi);
-    for (let m = re.exec(rest); m !== null; m = re.exec(rest)) {
-      const key = (m[1] ?? "").toLowerCase();
-      params[key] = m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : (m[3] ?? "").trim();
-    }
-  }
-  return { value: head, params };
-}
-
-interface RawPart {
-  name: string;
-  filename: string | undefined;
-  contentType: string | undefined;
-  body: Buffer;
-}
-
-function parseMultipart(raw: Buffer, boundary: string): RawPart[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  let pos = raw.indexOf(delimiter);
-  if (pos < 0) throw new Error("multipart boundary not found");
-  pos += delimiter.length;
-  const parts: RawPart[] = [];
-  for (;;) {
-    if (raw[pos] === 0x2d && raw[pos + 1] === 0x2d) break; // closing "--"
-    if (raw[pos] === 0x0d && raw[pos + 1] === 0x0a) pos += 2;
-    const end = raw.indexOf(next, pos);
-    if (end < 0) throw new Error("unterminated multipart body");
-    const chunk = raw.subarray(pos, end);
-    const headerEnd = chunk.indexOf("\r\n\r\n");
-    const headerText = (headerEnd < 0 ? chunk : chunk.subarray(0, headerEnd)).toString("utf8");
-    const body = headerEnd < 0 ? Buffer.alloc(0) : chunk.subarray(headerEnd + 4);
-    const headers: Record<string, string> = {};
-    for (const line of headerText.split("\r\n")) {
-      const colon = line.indexOf(":");
-      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-    }
-    const disposition = parseHeaderParams(headers["content-disposition"] ?? "");
-    parts.push({
-      name: disposition.params["name"] ?? "",
-      filename: disposition.params["filename"],
-      contentType: headers["content-type"],
-      body: Buffer.from(body),
-    });
-    pos = end + next.length;
-  }
-  return parts;
 }
 
 function coerce(key: string, value: unknown): unknown {

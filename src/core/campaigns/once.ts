@@ -1,0 +1,27 @@
+import type { Deps } from "../../deps.js";
+import { launchCampaign } from "./control.js";
+import type { NewCampaign } from "./store.js";
+
+type OnceDeps = Pick<Deps, "db" | "queues">;
+
+export type OnceResult = { id: number; launched: boolean };
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "P2002";
+
+/**
+ * Launches a campaign at most once per key (an officer's form nonce). The key is a unique
+ * column of the campaign, so a double click, a resent form or two web processes racing all
+ * end at the one campaign that was recorded.
+ */
+export async function launchOnce(deps: OnceDeps, key: string, c: NewCampaign): Promise<OnceResult> {
+  const existing = await deps.db.campaign.findUnique({ where: { requestKey: key }, select: { id: true } });
+  if (existing) return { id: existing.id, launched: false };
+  try {
+    const { id } = await launchCampaign(deps, { ...c, requestKey: key });
+    return { id, launched: true };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await deps.db.campaign.findUniqueOrThrow({ where: { requestKey: key }, select: { id: true } });
+    return { id: winner.id, launched: false };
+  }
+}

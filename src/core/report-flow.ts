@@ -1,0 +1,63 @@
+import type { Db } from "../db/client.js";
+import type { ChatState } from "./chat-state.js";
+
+/** A report's text is clipped to this many characters (any channel). */
+export const MAX_REPORT_TEXT = 4000;
+/** Files a report may carry. */
+export const MAX_REPORT_MEDIA = 10;
+
+/** The guided report's answers so far and the step it is at (any channel). */
+export type Flow = NonNullable<ChatState["flow"]>;
+
+/**
+ * A new report for a resident: at the category step when their ward is remembered, else at the
+ * ward step. With `prefill` (the one-tap "send this as a tip") the text is already there.
+ */
+export async function newFlow(db: Db, resident: { wardId: number | null }, startedBy: number | string, prefill?: { text: string; updateId: number | string }): Promise<Flow> {
+  const wardCode = resident.wardId ? (await db.ward.findUnique({ where: { id: resident.wardId }, select: { code: true } }))?.code : undefined;
+  return {
+    step: wardCode ? "category" : "ward",
+    ...(wardCode ? { wardCode } : {}),
+    ...(prefill ? { text: prefill.text.slice(0, MAX_REPORT_TEXT), category: "other", quick: true } : {}),
+    media: [],
+    startedBy: prefill?.updateId ?? startedBy,
+  };
+}
+
+/** The step after `flow.step`, given what was answered. */
+export function nextStep(flow: Flow): Flow["step"] {
+  switch (flow.step) {
+    case "ward":
+    case "ward-pick":
+      return flow.category ? (flow.text ? "where" : "what") : "category";
+    case "category":
+      return flow.text ? "where" : "what";
+    case "what":
+      return "where";
+    case "where":
+      return "when";
+    case "when":
+      return "media";
+    case "media":
+      return "anonymous";
+    case "anonymous":
+      return flow.anonymous === false ? "identity" : "confirm";
+    case "identity":
+    case "confirm":
+      return "confirm";
+  }
+}
+
+/** The report as the resident will send it, for the confirm step. */
+export function reportSummary(t: (key: string, args?: Record<string, string | number>) => string, flow: Flow, wardName: string | null): string {
+  const lines = [t("report-summary-title")];
+  lines.push(`${t("summary-ward")}: ${wardName ?? t("summary-none")}`);
+  lines.push(`${t("summary-category")}: ${t(`category-${flow.category ?? "other"}`)}`);
+  lines.push(`${t("summary-what")}: ${(flow.text ?? "").slice(0, 500)}`);
+  if (flow.place) lines.push(`${t("summary-where")}: ${flow.place}`);
+  if (flow.lat !== undefined) lines.push(t("summary-location"));
+  if (flow.when) lines.push(`${t("summary-when")}: ${flow.when}`);
+  if (flow.media.length) lines.push(t("summary-media", { count: flow.media.length }));
+  lines.push(flow.anonymous === false ? t("summary-identified") : t("summary-anonymous"));
+  return lines.join("\n");
+}

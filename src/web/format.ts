@@ -1,0 +1,24 @@
+const dateTime = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateOnly = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Times in Vietnam's time zone, whatever the server's. */
+export const vnDateTime = (d: Date): string => dateTime.format(d);
+/** YYYY-MM-DD in Vietnam's time zone (for date inputs and CSV). */
+export const vnDate = (d: Date): string => dateOnly.format(d);
+
+/** The instant a Vietnamese calendar day (YYYY-MM-DD) starts (UTC+7, no daylight saving). */
+export function vnDayStart(day: string): Date | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const d = new Date(`${day}T00:00:00+07:00`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** "3 d 4 h", "5 h 20 m", "12 m": waiting times at a glance. */
+export function duration(minutes: number): string {
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} m`;
+  return `${m} m`;
+}

@@ -1,0 +1,32 @@
+import type { Db } from "../db/client.js";
+
+/**
+ * Zalo OA's reply window: free consultation replies within `windowMs` of the resident's last
+ * message (opened in handle.ts), at most `freeReplies` of them. Takes one free reply if the
+ * window is open and not used up; one conditional UPDATE, so concurrent workers never spend
+ * more than the allowance.
+ */
+export async function claimFreeReply(db: Db, residentId: number, window: { windowMs: number; freeReplies: number }, now = new Date()): Promise<boolean> {
+  const since = new Date(now.getTime() - window.windowMs);
+  const n = await db.resident.updateMany({
+    where: { id: residentId, windowOpenedAt: { gt: since }, windowReplies: { lt: window.freeReplies } },
+    data: { windowReplies: { increment: 1 } },
+  });
+  return n.count === 1;
+}
+
+/** Gives back a reply claimed for a send that certainly did not happen. */
+export async function returnFreeReply(db: Db, residentId: number): Promise<void> {
+  await db.resident.updateMany({ where: { id: residentId, windowReplies: { gt: 0 } }, data: { windowReplies: { decrement: 1 } } });
+}
+
+/** Takes one proactive message from this month's quota; false when it is used up (or zero). */
+export async function claimQuota(db: Db, monthlyQuota: number, now = new Date()): Promise<boolean> {
+  if (monthlyQuota <= 0) return false;
+  const month = now.toISOString().slice(0, 7);
+  const rows = await db.$queryRaw<Array<{ used: number }>>`
+    INSERT INTO "ZaloQuota" (month, used) VALUES (${month}, 1)
+    ON CONFLICT (month) DO UPDATE SET used = "ZaloQuota".used + 1 WHERE "ZaloQuota".used < ${monthlyQuota}
+    RETURNING used`;
+  return rows.length === 1;
+}
