@@ -125,10 +125,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
         poller = startTelegramPoller(deps, deps.bot.api);
       }
       const zbot = config.zalo.bot;
-      if (zbot.enabled && deps.zalo.bot && zbot.webhookSecret && config.http.publicUrl) {
+      if (zbot.enabled && deps.zalo.bot) {
         const client = deps.zalo.bot;
-        const url = new URL(ZALO_BOT_WEBHOOK_PATH, config.http.publicUrl).toString();
-        zaloWebhook = retryInBackground("Zalo bot webhook", () => client.setWebhook(url, zbot.webhookSecret!), { url }, log);
+        // Config refuses ZALO_BOT_TOKEN without PUBLIC_URL.
+        const url = new URL(ZALO_BOT_WEBHOOK_PATH, config.http.publicUrl!).toString();
+        zaloWebhook = retryInBackground("Zalo bot webhook", () => client.setWebhook(url, zbot.webhookSecret), { url }, log);
       }
     }
     log.info(

@@ -111,7 +111,7 @@ export type ZaloConfig = {
         /** Proactive (outside the window) messages a month; 0 = none. */
         monthlyQuota: number;
       };
-  bot: { enabled: false } | { enabled: true; token: string; apiRoot: string; webhookSecret: string | undefined };
+  bot: { enabled: false } | { enabled: true; token: string; apiRoot: string; webhookSecret: string };
   sendRatePerSecond: number;
 };
 
@@ -206,7 +206,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
             }
           : { enabled: false },
       bot: r.ZALO_BOT_TOKEN
-        ? { enabled: true, token: r.ZALO_BOT_TOKEN, apiRoot: r.ZALO_BOT_API_ROOT.replace(/\/+$/, ""), webhookSecret: r.ZALO_BOT_WEBHOOK_SECRET }
+        ? { enabled: true, token: r.ZALO_BOT_TOKEN, apiRoot: r.ZALO_BOT_API_ROOT.replace(/\/+$/, ""), webhookSecret: r.ZALO_BOT_WEBHOOK_SECRET! }
         : { enabled: false },
       sendRatePerSecond: r.ZALO_SEND_RATE_PER_SECOND,
     },

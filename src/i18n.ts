@@ -6,6 +6,9 @@ export const LOCALES = ["vi", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "vi";
 
+/** A translator already bound to one locale, as core code that words things receives it. */
+export type Translate = (key: string, args?: Record<string, string | number>) => string;
+
 export type I18n = {
   t(locale: Locale, key: string, args?: Record<string, FluentVariable>): string;
   has(locale: Locale, key: string): boolean;

@@ -86,6 +86,12 @@ describe("officers' dashboard in Chromium", () => {
     await Promise.all([page.waitForURL(/done=ask/), page.getByRole("button", { name: "Gửi câu hỏi" }).click()]);
     const relayed = await fake.waitFor((c) => to(resident.id)(c) && textOf(c).includes("Quán nước tên là gì, mở cửa mấy giờ?"));
     expect(textOf(relayed)).toContain(code);
+    // The officer sees the question as relayed. Its live notice may have missed this page (sent
+    // before the page listened) or may reload it at any moment, losing a click: reload until then.
+    await expect.poll(async () => {
+      await page.reload();
+      return page.locator(".thread .msg.officer .meta").textContent();
+    }, { timeout: 10_000, interval: 200 }).toContain("đã chuyển đến người báo");
 
     await Promise.all([page.waitForURL(/done=assess/), page.locator("button[name=valuable][value=yes]").click()]);
     await expect(page.locator("[data-field=valuable]").textContent()).resolves.toBe("Có giá trị");

@@ -26,8 +26,7 @@ describe("public tip page in Chromium", () => {
     app = await startTestApp({ apiRoot: fake.apiRoot });
     const tg = telegramSession(fake, app.baseUrl);
     const u = createUpdateFactory({ bot: { id: BOT_INFO.id, username: BOT_INFO.username } });
-    await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Hùng" });
-    officerId = (await app.deps.db.officer.findUniqueOrThrow({ where: { telegramUserId: BigInt(officer.id) } })).id;
+    ({ officerId } = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Hùng" }));
     browser = await launchBrowser();
     // A phone that lets the page read its position when the resident asks.
     resident = await browser.newContext({
@@ -59,8 +58,10 @@ describe("public tip page in Chromium", () => {
     await page.fill("textarea[name=text]", TEXT);
     await page.fill("input[name=place]", "Ngõ 5 Đội Cấn");
     await page.getByRole("button", { name: /Dùng vị trí hiện tại/ }).click();
-    await expect(page.locator("#locate-status").textContent()).resolves.toBeDefined();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector("input[name=lat]")?.value !== "");
+    // What the resident reads once the phone gave its position (the page fills the fields first).
+    const located = page.locator("#locate-status");
+    await located.filter({ hasText: /\S/ }).waitFor();
+    await expect(located.textContent()).resolves.toBe("Đã điền vị trí.");
     await expect(page.inputValue("input[name=lat]")).resolves.toBe("21.035200");
     await expect(page.inputValue("input[name=lng]")).resolves.toBe("105.823100");
     const photo = await sharp({ create: { width: 120, height: 90, channels: 3, background: "#aa5522" } })

@@ -5,6 +5,8 @@ import { CATEGORIES } from "../src/core/categories.js";
 import { TEMPLATES } from "../src/core/campaigns/templates.js";
 import { TACTICS } from "../src/core/scam/tactics.js";
 import { loadI18n } from "../src/i18n.js";
+import { Channel, OfficerRole } from "../src/generated/prisma/enums.js";
+import { channelLabel, roleLabel } from "../src/web/format.js";
 
 const i18n = loadI18n(join(import.meta.dirname, "..", "locales"));
 
@@ -29,10 +31,12 @@ function keysUsed(): string[] {
   for (const r of ["not-found", "forbidden", "resolved", "already-claimed", "same-ward", "same-tip", "not-officer"]) keys.add(`action-fail-${r}`);
   for (const e of ["created", "routed", "unrouted", "claimed", "assessed", "resolved", "transferred", "asked", "viewed", "merged", "merged-from", "assigned"]) keys.add(`event-${e}`);
   for (const w of ["now", "today", "earlier"]) keys.add(`when-${w}`);
-  for (const r of ["ward-officer", "ward-leader", "province-officer", "admin"]) keys.add(`web-role-${r}`);
+  // Built from the enums the way the pages build them, so a new role or channel needs its words.
+  const collect = (key: string) => (keys.add(key), key);
+  for (const r of Object.values(OfficerRole)) roleLabel(collect, r);
   for (const s of ["open", "new", "claimed", "resolved", "all"]) keys.add(`web-state-${s}`);
   for (const a of ["tipster", "officer", "system"]) keys.add(`web-author-${a}`);
-  for (const c of ["telegram", "zalo-oa", "zalo-bot", "web"]) keys.add(`web-channel-${c}`);
+  for (const c of Object.values(Channel)) channelLabel(collect, c);
   for (const a of ["claim", "assess", "ask", "resolve", "transfer", "merge", "assign"]) keys.add(`web-done-${a}`);
   for (const r of ["invalid", "used", "expired"]) keys.add(`web-login-${r}`);
   for (const d of ["officer-saved", "activated", "deactivated", "target-saved"]) keys.add(`web-admin-done-${d}`);

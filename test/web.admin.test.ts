@@ -26,8 +26,8 @@ describe("administration and assignment on the dashboard", () => {
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 100, perChatBurst: 100, perGroupPerMinute: 5000, globalPerSecond: 1000 } });
     app = await startTestApp({ apiRoot: fake.apiRoot });
     tg = telegramSession(fake, app.baseUrl);
-    await officerWithInbox(app, tg, u, { officer: leaderUser, wardCode: BA_DINH, inbox: INBOX, name: "Trưởng CA Hùng" });
-    leaderId = (await app.deps.db.officer.update({ where: { telegramUserId: BigInt(leaderUser.id) }, data: { role: "WARD_LEADER" } })).id;
+    ({ officerId: leaderId } = await officerWithInbox(app, tg, u, { officer: leaderUser, wardCode: BA_DINH, inbox: INBOX, name: "Trưởng CA Hùng" }));
+    await app.deps.db.officer.update({ where: { id: leaderId }, data: { role: "WARD_LEADER" } });
     const adminId = (await app.deps.db.officer.create({ data: { telegramUserId: 6_900_099n, displayName: "Quản trị", role: "ADMIN" } })).id;
     admin = await signInOfficer(app, adminId);
     leader = await signInOfficer(app, leaderId);
@@ -43,6 +43,14 @@ describe("administration and assignment on the dashboard", () => {
     const r = await leader.post("/admin/officers", { telegramUserId: "123", displayName: "X", role: "ADMIN" });
     expect(r.status).toBe(404);
     expect(await app.deps.db.officer.count({ where: { telegramUserId: 123n } })).toBe(0);
+    // Every other administrator's route too.
+    const before = await app.deps.db.ward.findUniqueOrThrow({ where: { code: BA_DINH }, select: { targetHours: true } });
+    expect((await leader.post(`/admin/officers/${leaderId}/active`, { active: "0" })).status).toBe(404);
+    expect((await leader.post(`/admin/wards/${BA_DINH}/target`, { hours: "1" })).status).toBe(404);
+    expect((await leader.post(`/admin/wards/${BA_DINH}/binding-code`, {})).status).toBe(404);
+    expect(await app.deps.db.officer.findUniqueOrThrow({ where: { id: leaderId }, select: { active: true } })).toEqual({ active: true });
+    expect(await app.deps.db.ward.findUniqueOrThrow({ where: { code: BA_DINH }, select: { targetHours: true } })).toEqual(before);
+    expect(await app.deps.db.bindingCode.count({ where: { ward: { code: BA_DINH }, usedAt: null } })).toBe(0);
   });
 
   it("registers an officer, who can then use /login; a binding code made on the page binds a group by /bind", async () => {
@@ -54,7 +62,9 @@ describe("administration and assignment on the dashboard", () => {
     const link = await tg.send(u.privateCommand(newOfficer, "/login"), to(newOfficer.id));
     expect(textOf(link)).toContain("/auth/");
 
+    expect((await admin.post("/admin/wards/99999/binding-code", {})).status).toBe(404);
     const page = await (await admin.post(`/admin/wards/${CUA_NAM}/binding-code`, {})).text();
+    expect(page).toContain("Cửa Nam");
     const code = /\/bind ([0-9A-Z]{10})/.exec(page)![1]!;
     const bound = await tg.send(u.groupCommand(NEW_INBOX, newOfficer, "/bind", code), to(NEW_INBOX));
     expect(textOf(bound)).toContain("Cửa Nam");

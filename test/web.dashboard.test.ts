@@ -34,10 +34,8 @@ describe("officers' dashboard over HTTP: sign-in, sessions, CSRF, scope, queue, 
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 100, perChatBurst: 100, perGroupPerMinute: 5000, globalPerSecond: 1000 } });
     app = await startTestApp({ apiRoot: fake.apiRoot });
     tg = telegramSession(fake, app.baseUrl);
-    await officerWithInbox(app, tg, u, { officer: officerA, wardCode: BA_DINH, inbox: INBOX_A, name: "Cán bộ Lan" });
-    await officerWithInbox(app, tg, u, { officer: officerB, wardCode: CUA_NAM, inbox: INBOX_B, name: "Cán bộ Tuấn" });
-    idA = (await app.deps.db.officer.findUniqueOrThrow({ where: { telegramUserId: BigInt(officerA.id) } })).id;
-    idB = (await app.deps.db.officer.findUniqueOrThrow({ where: { telegramUserId: BigInt(officerB.id) } })).id;
+    ({ officerId: idA } = await officerWithInbox(app, tg, u, { officer: officerA, wardCode: BA_DINH, inbox: INBOX_A, name: "Cán bộ Lan" }));
+    ({ officerId: idB } = await officerWithInbox(app, tg, u, { officer: officerB, wardCode: CUA_NAM, inbox: INBOX_B, name: "Cán bộ Tuấn" }));
     tip = await seedTelegramTip(app, { chatId: resident.id, wardCode: BA_DINH, category: "drugs", text: "Bán ma túy ở quán nước đầu ngõ 12" });
     await fake.waitFor((c) => to(INBOX_A)(c) && textOf(c).includes(tip.code));
     webA = await signInOfficer(app, idA);

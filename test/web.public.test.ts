@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, PG_URL, REDIS_URL, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, PG_URL, REDIS_URL, dumpRedis, eventually, startTestApp, type TestApp } from "./support/app.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 import { signInOfficer } from "./support/web.js";
@@ -40,33 +40,6 @@ function tipForm(fields: Record<string, string>, photos: Photo[] = []): FormData
 
 const dataField = (page: string, name: string) => new RegExp(`data-field="${name}">([^<]+)<`).exec(page)?.[1] ?? null;
 
-async function scanRedis(prefix: string): Promise<Array<{ key: string; value: string; ttl: number }>> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    const out: Array<{ key: string; value: string; ttl: number }> = [];
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
-      cursor = next;
-      for (const key of keys) {
-        const type = await redis.type(key);
-        const value =
-          type === "string" ? String(await redis.get(key))
-          : type === "hash" ? JSON.stringify(await redis.hgetall(key))
-          : type === "list" ? JSON.stringify(await redis.lrange(key, 0, -1))
-          : type === "zset" ? JSON.stringify(await redis.zrange(key, 0, -1))
-          : type === "stream" ? JSON.stringify(await redis.xrange(key, "-", "+"))
-          : type === "set" ? JSON.stringify(await redis.smembers(key))
-          : "";
-        out.push({ key, value, ttl: await redis.ttl(key) });
-      }
-    } while (cursor !== "0");
-    return out;
-  } finally {
-    redis.disconnect();
-  }
-}
-
 describe("public web tip page: /report and /report/status", () => {
   let fake: FakeTelegram;
   let app: TestApp;
@@ -86,8 +59,7 @@ describe("public web tip page: /report and /report/status", () => {
     fake = await startFakeTelegram({ limits: { perChatPerSecond: 100, perChatBurst: 100, perGroupPerMinute: 5000, globalPerSecond: 1000 } });
     app = await startTestApp({ apiRoot: fake.apiRoot });
     tg = telegramSession(fake, app.baseUrl);
-    await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Minh" });
-    officerId = (await app.deps.db.officer.findUniqueOrThrow({ where: { telegramUserId: BigInt(officer.id) } })).id;
+    ({ officerId } = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Minh" }));
   }, 120_000);
 
   afterAll(async () => {
@@ -280,7 +252,7 @@ describe("public web tip page: /report and /report/status", () => {
   it("answers 429 past the limit, keeping what was typed; its Redis keys expire within minutes and hold no address", async () => {
     // Start from a clean count for this address (earlier tests sent from it too).
     const redis = new Redis(REDIS_URL);
-    const old = (await scanRedis(app.prefix)).filter((e) => e.key.startsWith(`${app.prefix}:rl:report:`)).map((e) => e.key);
+    const old = (await dumpRedis(app.prefix)).filter((e) => e.key.startsWith(`${app.prefix}:rl:report:`)).map((e) => e.key);
     if (old.length) await redis.del(...old);
     redis.disconnect();
 
@@ -296,7 +268,7 @@ describe("public web tip page: /report and /report/status", () => {
     expect(page).toContain(">Tin này phải được giữ lại</textarea>");
     expect(await app.deps.db.tip.count({ where: { text: "Tin này phải được giữ lại" } })).toBe(0);
 
-    const keys = (await scanRedis(app.prefix)).filter((e) => e.key.startsWith(`${app.prefix}:rl:`));
+    const keys = (await dumpRedis(app.prefix)).filter((e) => e.key.startsWith(`${app.prefix}:rl:`));
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) {
       expect(k.ttl, k.key).toBeGreaterThan(0);
@@ -340,7 +312,7 @@ describe("public web tip page: /report and /report/status", () => {
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(key.replace(/-/g, ""));
 
-    const redis = (await scanRedis(app.prefix)).map((e) => `${e.key}\n${e.value}`).join("\n");
+    const redis = (await dumpRedis(app.prefix)).map((e) => `${e.key}\n${e.value}`).join("\n");
     expect(redis.length).toBeGreaterThan(100);
     for (const leak of ["127.0.0.1", TEXT, key, "Hai xe Exciter"]) expect(redis, leak).not.toContain(leak);
 

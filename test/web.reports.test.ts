@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Channel, OfficerRole } from "../src/generated/prisma/enums.js";
-import { createLoginLink } from "../src/core/sign-in.js";
 import { csvField } from "../src/web/reports-csv.js";
 import { startTestApp, type TestApp } from "./support/app.js";
 import { signInOfficer, type WebClient } from "./support/web.js";
@@ -257,10 +256,8 @@ describe("reports pages", () => {
   });
 
   it("shows English to officers who chose it", async () => {
-    const { token } = await createLoginLink(app.deps.db, officers.leaderA);
-    const auth = await fetch(`${app.baseUrl}/auth`, { method: "POST", body: new URLSearchParams({ token }), redirect: "manual" });
-    const session = auth.headers.getSetCookie().find((c) => c.startsWith("wl_session="))!.split(";")[0]!;
-    const res = await fetch(`${app.baseUrl}/reports?${wardAReport()}`, { headers: { cookie: `${session}; wl_lang=en` } });
+    const web = await as("leaderA");
+    const res = await fetch(`${app.baseUrl}/reports?${wardAReport()}`, { headers: { cookie: `${web.cookie}; wl_lang=en` } });
     const body = await res.text();
     expect(body).toContain("Tips received");
     expect(body).toContain("Week of 03/03/2025");

@@ -87,7 +87,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
       body: JSON.stringify({ url: `${app.baseUrl}/webhooks/zalo/bot`, secret_token: BOT_SECRET }),
     });
 
-    const bound = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Lan", canBroadcast: true });
+    const { confirmation: bound } = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Lan", canBroadcast: true });
     expect(textOf(bound)).toContain("Phường Ba Đình");
   }, 120_000);
 
@@ -303,8 +303,11 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
 
     // A delivery job run again (a retry, a redelivered job) sends nothing more.
     const ids = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: created.id }, select: { id: true } });
-    for (const d of ids) await app.deps.queues.broadcast.add("campaign-deliver", { deliveryId: d.id, gen: 0 }, { jobId: `again-${d.id}` });
-    await new Promise((r) => setTimeout(r, 1_500));
+    const again = await Promise.all(ids.map((d) => app.deps.queues.broadcast.add("campaign-deliver", { deliveryId: d.id, gen: 0 }, { jobId: `again-${d.id}` })));
+    await eventually(async () => (await Promise.all(again.map((j) => j.getState()))).every((s) => s === "completed"), 15_000, "the re-queued delivery jobs to finish");
+    // They ran to the delivery's status and stopped there.
+    const results = await Promise.all(again.map(async (j) => (await app.deps.queues.broadcast.getJob(j.id!))?.returnvalue));
+    expect(results).toEqual(ids.map(() => ({ skipped: "SENT" })));
     expect(oaTexts(zalo, RESIDENT).filter((t) => t === warning)).toHaveLength(1);
     expect(zalo.botSentTo(BOT_RESIDENT).filter((c) => c.body["text"] === warning)).toHaveLength(1);
   });

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { findOfficerByTelegramId } from "../../src/core/officers.js";
-import { LOGIN_LINK_MINUTES, createLoginLink, dashboardBase } from "../../src/core/sign-in.js";
+import { LOGIN_LINK_MINUTES, createLoginLink, dashboardBase, signInUrl } from "../../src/core/sign-in.js";
 import type { BotContext } from "./context.js";
 
 /**
@@ -16,8 +16,7 @@ export function loginFeature(deps: Pick<Deps, "db" | "config">): Composer<BotCon
     const base = dashboardBase(deps.config);
     if (!base) return void (await ctx.reply(ctx.t("login-no-address")));
     const { token } = await createLoginLink(deps.db, officer.id);
-    const url = new URL(`/auth/${token}`, base).toString();
-    await ctx.reply(ctx.t("login-link", { url, minutes: LOGIN_LINK_MINUTES }), { link_preview_options: { is_disabled: true }, protect_content: true });
+    await ctx.reply(ctx.t("login-link", { url: signInUrl(base, token), minutes: LOGIN_LINK_MINUTES }), { link_preview_options: { is_disabled: true }, protect_content: true });
   });
   return c;
 }

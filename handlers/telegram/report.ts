@@ -6,10 +6,10 @@ import { submitReport } from "../../src/core/tips/submit.js";
 import { vnTime } from "../../src/telegram/html.js";
 import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
-import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, type Flow } from "../../src/core/report-flow.js";
+import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, recordAnswer, type Flow } from "../../src/core/report-flow.js";
 import { promptStep } from "./report-steps.js";
 import { offerWards } from "./ward-choice.js";
-import { wardLabel } from "../../src/core/wards/label.js";
+import { wardLabel, wardWithProvince } from "../../src/core/wards/label.js";
 import { wardsNear } from "../../src/core/wards/near.js";
 
 export type ReportDeps = Pick<Deps, "db" | "queues" | "identity" | "wards" | "config" | "metrics" | "boundaries">;
@@ -94,7 +94,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     await setResidentWard(deps.db, resident.id, code);
     const flow = ctx.state.flow;
     delete ctx.state.choosingWard;
-    const label = `${ward.name}, ${deps.wards.getProvince(ward.provinceCode)?.name ?? ""}`;
+    const label = wardWithProvince(deps.wards, ward);
     await ctx.reply(ctx.t("ward-set", { ward: label }), { reply_markup: { remove_keyboard: true } });
     if (flow && (flow.step === "ward" || flow.step === "ward-pick")) {
       flow.wardCode = code;
@@ -162,7 +162,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       if (located && deps.wards.getWard(located)) {
         const w = deps.wards.getWard(located)!;
         const kb = new InlineKeyboard().text(ctx.t("btn-yes-this-ward"), `w:${located}`).row().text(ctx.t("btn-other-ward"), "f:change-ward");
-        return void (await ctx.reply(ctx.t("ward-located", { ward: `${w.name}, ${deps.wards.getProvince(w.provinceCode)?.name ?? ""}` }), { reply_markup: kb }));
+        return void (await ctx.reply(ctx.t("ward-located", { ward: wardWithProvince(deps.wards, w) }), { reply_markup: kb }));
       }
       const near = await wardsNear(deps.db, lat, lng);
       if (near.length) {
@@ -217,25 +217,20 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
         await offerWards(ctx, deps, text);
         return;
       case "category":
-        flow.text = text.slice(0, MAX_REPORT_TEXT);
+        recordAnswer(flow, text);
         ctx.state.flow = flow;
         return void (await ctx.reply(ctx.t("report-pick-category-first")));
       case "what":
-        flow.text = text.slice(0, MAX_REPORT_TEXT);
-        if (text.length > MAX_REPORT_TEXT) await ctx.reply(ctx.t("report-text-clipped", { max: MAX_REPORT_TEXT }));
-        return advance(ctx, flow);
-      case "where":
-        flow.place = text.slice(0, 500);
-        return advance(ctx, flow);
-      case "when":
-        flow.when = text.slice(0, 200);
+        if (recordAnswer(flow, text).clipped) await ctx.reply(ctx.t("report-text-clipped", { max: MAX_REPORT_TEXT }));
         return advance(ctx, flow);
       case "media":
-        flow.text = `${flow.text ?? ""}\n${text}`.slice(0, MAX_REPORT_TEXT);
+        recordAnswer(flow, text);
         ctx.state.flow = flow;
         return void (await ctx.reply(ctx.t("report-text-added"), { reply_markup: new InlineKeyboard().text(ctx.t("btn-media-done"), "f:media-done") }));
+      case "where":
+      case "when":
       case "identity":
-        flow.identity = text.slice(0, 300);
+        recordAnswer(flow, text);
         return advance(ctx, flow);
       case "anonymous":
       case "confirm":

@@ -4,6 +4,7 @@ import { setResidentLanguage, setResidentWard } from "../../src/core/residents.j
 import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
 import { offerWards } from "./ward-choice.js";
+import { wardWithProvince } from "../../src/core/wards/label.js";
 
 export type StartDeps = Pick<Deps, "db" | "wards">;
 
@@ -24,7 +25,7 @@ export function startFeature(deps: StartDeps): Composer<BotContext> {
       const ward = deps.wards.getWard(payload);
       if (ward) {
         await setResidentWard(deps.db, resident.id, payload);
-        await ctx.reply(ctx.t("ward-set", { ward: `${ward.name}, ${deps.wards.getProvince(ward.provinceCode)?.name ?? ""}` }));
+        await ctx.reply(ctx.t("ward-set", { ward: wardWithProvince(deps.wards, ward) }));
       }
     }
   });

@@ -1,5 +1,5 @@
 import { CATEGORIES } from "../../src/core/categories.js";
-import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, reportSummary, type Flow } from "../../src/core/report-flow.js";
+import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, recordAnswer, reportSummary, type Flow } from "../../src/core/report-flow.js";
 import { submitReport } from "../../src/core/tips/submit.js";
 import type { Deps } from "../../src/deps.js";
 import { vnTime } from "../../src/telegram/html.js";
@@ -138,26 +138,23 @@ export function createZaloReport(deps: ZaloReportDeps) {
         offerWardsByName(deps, ctx, text);
         return;
       case "category":
-        flow.text = text.slice(0, MAX_REPORT_TEXT);
+        recordAnswer(flow, text);
         ctx.state.flow = flow;
         return ctx.reply(ctx.t("zalo-pick-number", { max: CATEGORIES.length }));
       case "what":
-        flow.text = text.slice(0, MAX_REPORT_TEXT);
-        if (text.length > MAX_REPORT_TEXT) ctx.reply(ctx.t("report-text-clipped", { max: MAX_REPORT_TEXT }));
-        return advance(ctx, flow);
-      case "where":
-        if (!SKIP.has(fold(text))) flow.place = text.slice(0, 500);
-        return advance(ctx, flow);
-      case "when":
-        flow.when = text.slice(0, 200);
+        if (recordAnswer(flow, text).clipped) ctx.reply(ctx.t("report-text-clipped", { max: MAX_REPORT_TEXT }));
         return advance(ctx, flow);
       case "media":
         if (SKIP.has(fold(text))) return advance(ctx, flow);
-        flow.text = `${flow.text ?? ""}\n${text}`.slice(0, MAX_REPORT_TEXT);
+        recordAnswer(flow, text);
         ctx.state.flow = flow;
         return ctx.reply(`${ctx.t("report-text-added")} ${ctx.t("zalo-media-ask")}`);
+      case "where":
+        if (!SKIP.has(fold(text))) recordAnswer(flow, text);
+        return advance(ctx, flow);
+      case "when":
       case "identity":
-        flow.identity = text.slice(0, 300);
+        recordAnswer(flow, text);
         return advance(ctx, flow);
       case "anonymous":
         return ctx.reply(ctx.t("zalo-pick-number", { max: 2 }));

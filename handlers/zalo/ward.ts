@@ -1,5 +1,5 @@
 import { setResidentWard } from "../../src/core/residents.js";
-import { wardLabel } from "../../src/core/wards/label.js";
+import { wardLabel, wardWithProvince } from "../../src/core/wards/label.js";
 import { wardsNear } from "../../src/core/wards/near.js";
 import type { Deps } from "../../src/deps.js";
 import { numbered, type ZaloContext } from "./context.js";
@@ -8,19 +8,18 @@ export type ZaloWardDeps = Pick<Deps, "db" | "wards" | "boundaries">;
 
 const label = (deps: ZaloWardDeps, code: string) => {
   const w = deps.wards.getWard(code);
-  return w ? `${w.name}, ${deps.wards.getProvince(w.provinceCode)?.name ?? ""}` : code;
+  return w ? wardWithProvince(deps.wards, w) : code;
 };
 
-/** Offers the wards matching what was typed, as a numbered list; false when none match. */
-export function offerWardsByName(deps: ZaloWardDeps, ctx: ZaloContext, query: string): boolean {
+/** Offers the wards matching what was typed, as a numbered list, or says none match. */
+export function offerWardsByName(deps: ZaloWardDeps, ctx: ZaloContext, query: string): void {
   const matches = deps.wards.search(query, { limit: 6 });
   if (matches.length === 0) {
     ctx.reply(ctx.t("ward-not-found", { query: query.slice(0, 60) }));
-    return false;
+    return;
   }
   ctx.state.pick = { kind: "ward", options: matches.map((m) => m.wardCode) };
   ctx.reply(`${ctx.t("zalo-ward-pick")}\n${numbered(matches.map((m) => wardLabel(ctx.t, m)))}`);
-  return true;
 }
 
 /** Wards for a shared location: the one whose imported boundary holds it, else the nearest few. */

@@ -5,9 +5,9 @@ import { connectDatabase } from "../db/connect.js";
 import { ensureWardDirectory } from "../db/ward-directory.js";
 import { importBoundaries } from "../db/boundaries.js";
 import { loadDirectory } from "../core/wards/directory.js";
-import { createBindingCode } from "../core/officers.js";
+import { createBindingCode, findOfficerByTelegramId } from "../core/officers.js";
 import { ROLES, saveOfficer } from "../core/officer-admin.js";
-import { createLoginLink, dashboardBase } from "../core/sign-in.js";
+import { createLoginLink, dashboardBase, signInUrl } from "../core/sign-in.js";
 import { createLogger } from "../logger.js";
 import { seedDemo } from "./demo.js";
 
@@ -67,12 +67,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     if (cmd === "officer" && sub === "link") {
       const id = values["telegram-id"];
       if (!id || !/^\d{1,19}$/.test(id)) throw new Error("officer link needs --telegram-id <digits>");
-      const officer = await db.officer.findFirst({ where: { telegramUserId: BigInt(id), active: true }, select: { id: true } });
+      const officer = await findOfficerByTelegramId(db, BigInt(id));
       if (!officer) throw new Error(`no active officer with Telegram id ${id} (register them with 'officer add')`);
       const base = dashboardBase(config);
       if (!base) throw new Error("set PUBLIC_URL (the dashboard's https address) first");
       const { token, expiresAt } = await createLoginLink(db, officer.id);
-      out(`Open once, before ${expiresAt.toISOString()}:\n${new URL(`/auth/${token}`, base).toString()}`);
+      out(`Open once, before ${expiresAt.toISOString()}:\n${signInUrl(base, token)}`);
       return 0;
     }
     if (cmd === "inbox" && sub === "code") {

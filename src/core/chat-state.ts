@@ -30,7 +30,7 @@ export const chatStateSchema = z.object({
   /** After a bare /check: the next message is the thing to check. */
   checking: z.boolean().optional(),
   /** Zalo has no buttons: the numbered choices the last message offered, and what they choose. */
-  pick: z.object({ kind: z.enum(["menu", "ward", "category", "when", "anonymous", "confirm", "media", "draft"]), options: z.array(z.string().max(200)).max(20) }).optional(),
+  pick: z.object({ kind: z.enum(["menu", "ward", "category", "when", "anonymous", "confirm", "draft"]), options: z.array(z.string().max(200)).max(20) }).optional(),
   /** Choosing a ward outside the report flow (/ward). */
   choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
   /** An officer composing a warning campaign (/warn): what to send, to whom, and the step. */

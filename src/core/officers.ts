@@ -27,15 +27,23 @@ export function officerCovers(officer: OfficerRef, ward: { id: number; provinceC
 const hashCode = (code: string) => createHash("sha256").update(code.trim().toUpperCase()).digest("hex");
 const BIND_ALPHABET = "346789ABCDEFGHJKMNPQRTWXY";
 
+/** Thrown by createBindingCode for a ward code that names no ward. */
+export class UnknownWardError extends Error {
+  constructor(wardCode: string) {
+    super(`no ward with code ${wardCode}`);
+    this.name = "UnknownWardError";
+  }
+}
+
 /** A one-time code (valid `hours`) that binds a chat group as a ward's inbox; only its hash is stored. */
-export async function createBindingCode(db: Db, wardCode: string, hours = 72): Promise<{ code: string; expiresAt: Date }> {
-  const ward = await db.ward.findUnique({ where: { code: wardCode }, select: { id: true } });
-  if (!ward) throw new Error(`no ward with code ${wardCode}`);
+export async function createBindingCode(db: Db, wardCode: string, hours = 72): Promise<{ code: string; expiresAt: Date; wardName: string }> {
+  const ward = await db.ward.findUnique({ where: { code: wardCode }, select: { id: true, name: true } });
+  if (!ward) throw new UnknownWardError(wardCode);
   let code = "";
   for (let i = 0; i < 10; i++) code += BIND_ALPHABET[randomInt(BIND_ALPHABET.length)];
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
   await db.bindingCode.create({ data: { codeHash: hashCode(code), wardId: ward.id, expiresAt } });
-  return { code, expiresAt };
+  return { code, expiresAt, wardName: ward.name };
 }
 
 export type BindResult =

@@ -1,13 +1,45 @@
 import type { Db } from "../db/client.js";
 import type { ChatState } from "./chat-state.js";
+import type { Translate } from "../i18n.js";
 
 /** A report's text is clipped to this many characters (any channel). */
 export const MAX_REPORT_TEXT = 4000;
 /** Files a report may carry. */
 export const MAX_REPORT_MEDIA = 10;
+/** The other answers are clipped to these (any channel); the web form refuses longer ones. */
+export const MAX_PLACE = 500;
+export const MAX_WHEN = 200;
+export const MAX_IDENTITY = 300;
 
 /** The guided report's answers so far and the step it is at (any channel). */
 export type Flow = NonNullable<ChatState["flow"]>;
+
+/**
+ * Keeps a typed answer where the flow's current step keeps it, clipped to its limit: the text
+ * (typed early at the category step, or added at the media step), place, time or identity.
+ * Returns whether the text was clipped. Replying and moving on is the channel's part.
+ */
+export function recordAnswer(flow: Flow, text: string): { clipped: boolean } {
+  switch (flow.step) {
+    case "category":
+    case "what":
+      flow.text = text.slice(0, MAX_REPORT_TEXT);
+      return { clipped: text.length > MAX_REPORT_TEXT };
+    case "media":
+      flow.text = `${flow.text ?? ""}\n${text}`.slice(0, MAX_REPORT_TEXT);
+      break;
+    case "where":
+      flow.place = text.slice(0, MAX_PLACE);
+      break;
+    case "when":
+      flow.when = text.slice(0, MAX_WHEN);
+      break;
+    case "identity":
+      flow.identity = text.slice(0, MAX_IDENTITY);
+      break;
+  }
+  return { clipped: false };
+}
 
 /**
  * A new report for a resident: at the category step when their ward is remembered, else at the
@@ -49,7 +81,7 @@ export function nextStep(flow: Flow): Flow["step"] {
 }
 
 /** The report as the resident will send it, for the confirm step. */
-export function reportSummary(t: (key: string, args?: Record<string, string | number>) => string, flow: Flow, wardName: string | null): string {
+export function reportSummary(t: Translate, flow: Flow, wardName: string | null): string {
   const lines = [t("report-summary-title")];
   lines.push(`${t("summary-ward")}: ${wardName ?? t("summary-none")}`);
   lines.push(`${t("summary-category")}: ${t(`category-${flow.category ?? "other"}`)}`);

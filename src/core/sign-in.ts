@@ -18,6 +18,9 @@ export function dashboardBase(config: Pick<Config, "env" | "http">): string | nu
   return config.env === "production" ? null : `http://localhost:${config.http.port}`;
 }
 
+/** The page that spends a sign-in token (it shows a button first: link previews cannot spend it). */
+export const signInUrl = (base: string, token: string) => new URL(`/auth/${token}`, base).toString();
+
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const token = () => randomBytes(32).toString("base64url");
 const officerSelect = { id: true, displayName: true, role: true, wardId: true, provinceCode: true, canBroadcast: true, active: true } as const;

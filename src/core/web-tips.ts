@@ -4,8 +4,8 @@ import { routeTipJob } from "../jobs/route-tip.js";
 import { enqueue, jobId } from "../queue/job.js";
 import type { Category } from "./categories.js";
 import { tipsterReply, type ActionResult } from "./tips/actions.js";
-import { createTip } from "./tips/create.js";
-import { tipStatusForResident, type TipStatusView } from "./tips/queries.js";
+import { createTip, firstMessageKey } from "./tips/create.js";
+import { STATUS_SELECT, statusView, type TipStatusView } from "./tips/queries.js";
 import { normalizeTrackingCode } from "./tracking-code.js";
 import { BLOB_REF_PREFIX, normalizeStatusKey, statusKeyFor } from "./tips/web.js";
 
@@ -107,11 +107,11 @@ export async function webTipStatus(deps: Pick<WebTipDeps, "db" | "identity">, co
   const c = normalizeTrackingCode(code);
   const residentId = c ? await webResidentId(deps, statusKey) : null;
   if (!c || !residentId) return null;
-  const status = await tipStatusForResident(deps.db, residentId, c);
-  if (!status) return null;
-  const tip = await deps.db.tip.findFirstOrThrow({ where: { code: c, residentId }, select: { id: true, sourceKey: true } });
+  const tip = await deps.db.tip.findFirst({ where: { code: c, residentId }, select: { id: true, sourceKey: true, ...STATUS_SELECT } });
+  if (!tip) return null;
+  const status = statusView(tip);
   const messages = await deps.db.tipMessage.findMany({
-    where: { tipId: tip.id, author: { in: ["OFFICER", "TIPSTER"] }, NOT: { sourceKey: `${tip.sourceKey}-first` } },
+    where: { tipId: tip.id, author: { in: ["OFFICER", "TIPSTER"] }, NOT: { sourceKey: firstMessageKey(tip.sourceKey) } },
     orderBy: { id: "asc" },
     select: { id: true, author: true, text: true, createdAt: true, relayedAt: true },
   });

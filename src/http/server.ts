@@ -1,11 +1,11 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import type { Deps } from "../deps.js";
 import { registerHealth } from "./health.js";
 import { registerMetrics } from "./metrics.js";
 import { registerTelegramWebhook } from "./telegram-webhook.js";
 import { registerZaloWebhooks } from "./zalo-webhook.js";
 import { registerWeb } from "../web/plugin.js";
 import { createLiveHub } from "../web/live.js";
+import type { WebDeps } from "../web/context.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -13,7 +13,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const trustProxy = (setting: number | string[] | false) =>
   typeof setting === "number" ? (_address: string, hop: number) => hop < setting : setting;
 
-export type ServerDeps = Pick<Deps, "config" | "log" | "db" | "redis" | "queues" | "identity" | "metrics" | "i18n" | "wards">;
+/** What the HTTP side needs: the web pages' dependencies (src/web/context.ts), one list for both. */
+export type ServerDeps = WebDeps;
 
 /** The HTTP side: webhooks (verify, enqueue, answer), health, metrics, the dashboard and the public tip page. */
 export function createServer(deps: ServerDeps): FastifyInstance {

@@ -63,10 +63,10 @@ export function registerZaloWebhooks(app: FastifyInstance, deps: ServerDeps): vo
   }
 
   if (bot.enabled) {
-    const expected = bot.webhookSecret ?? null;
+    const expected = bot.webhookSecret;
     app.post(ZALO_BOT_WEBHOOK_PATH, {
       onRequest: async (req, reply) => {
-        if (expected === null || !secretMatches(req.headers["x-bot-api-secret-token"], expected)) return reject(reply, "bot", "secret", 401, "wrong secret token");
+        if (!secretMatches(req.headers["x-bot-api-secret-token"], expected)) return reject(reply, "bot", "secret", 401, "wrong secret token");
       },
       handler: async (req, reply) => {
         const parsed = nestsDeeperThan(req.body, MAX_DEPTH) ? null : botUpdateSchema.safeParse(unwrapBotUpdate(req.body));

@@ -1,7 +1,7 @@
 import { DelayedError, type Job } from "bullmq";
 import { z } from "zod";
 import { residentChatId } from "../core/residents.js";
-import { claimDelivery, followMigration, loadDelivery, markBlocked, markOutcome, markSent, releaseDelivery, type LoadedDelivery } from "../core/campaigns/deliveries.js";
+import { claimDelivery, failOrRelease, followMigration, loadDelivery, markBlocked, markOutcome, markSent, releaseDelivery, type LoadedDelivery } from "../core/campaigns/deliveries.js";
 import type { Deps } from "../deps.js";
 import { defineJob } from "../queue/job.js";
 import { heldFor, holdSends, reserveSlot, sleep } from "../queue/pace.js";
@@ -103,9 +103,7 @@ export const campaignDeliverJob = defineJob({
         await markOutcome(deps.db, d.id, "FAILED", out.reason);
         return { failed: out.reason };
       case "retry":
-        // The last attempt records the failure, so the campaign can finish.
-        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await markOutcome(deps.db, d.id, "FAILED", `gave up: ${out.error.message}`);
-        else await releaseDelivery(deps.db, d.id);
+        await failOrRelease(deps.db, d.id, out.error, job.attemptsMade, job.opts.attempts ?? 1);
         throw out.error;
       case "in-doubt":
         await markOutcome(deps.db, d.id, "UNCONFIRMED", out.reason);

@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { defineJob } from "../queue/job.js";
-import { postThreadMessage } from "../telegram/card-sync.js";
-import { publishTipChange } from "../core/tips/live.js";
+import { TIP_INBOX_SELECT, inboxOf, postThreadMessage } from "../telegram/inbox-thread.js";
+import { LIVE_SELECT, publishTipChange } from "../core/tips/live.js";
 
 /** Posts a tipster's answer under the tip's card in the inbox of the ward that holds it now. */
 export const postToInboxJob = defineJob({
@@ -15,26 +15,15 @@ export const postToInboxJob = defineJob({
       where: { id: messageId },
       select: {
         text: true,
-        tipId: true,
-        tip: {
-          select: {
-            code: true,
-            ward: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-            province: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-            cards: { where: { readOnly: false }, select: { groupId: true, messageId: true } },
-          },
-        },
+        tip: { select: { ...LIVE_SELECT, ...TIP_INBOX_SELECT } },
       },
     });
     if (!message) return { skipped: "no such message" };
-    if (job.attemptsMade === 0) await publishTipChange(deps, message.tipId, "message");
-    const group = message.tip.ward ? message.tip.ward.inboxGroup : message.tip.province?.inboxGroup ?? null;
-    if (!group) return { skipped: "no inbox bound" };
-    if (group.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for ${group.channel}`);
-    const card = message.tip.cards.find((c) => c.groupId === group.id);
-    await sendOnce(deps.db, `inbox-${messageId}`, () =>
-      postThreadMessage(deps, deps.bot!.api, group.chatId, card?.messageId ?? null, message.tip.code, message.text),
-    );
+    if (job.attemptsMade === 0) await publishTipChange(deps, message.tip, "message");
+    const at = inboxOf(message.tip);
+    if (!at) return { skipped: "no inbox bound" };
+    if (at.group.channel !== "TELEGRAM" || !deps.bot) throw new Error(`no sender for ${at.group.channel}`);
+    await sendOnce(deps.db, `inbox-${messageId}`, () => postThreadMessage(deps, deps.bot!.api, at.group.chatId, at.cardMessageId, message.tip.code, message.text));
     deps.metrics.inc("wardline_sends_total", { channel: "telegram", result: "ok" });
     return { posted: true };
   },

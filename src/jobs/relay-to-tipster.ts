@@ -4,10 +4,10 @@ import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { defineJob } from "../queue/job.js";
 import { isLocale } from "../i18n.js";
-import { telegramCall } from "../telegram/errors.js";
+import { noticeUnderCard } from "../telegram/inbox-thread.js";
 import { sendRelayedQuestion } from "../telegram/resident-messages.js";
 import { relayToZalo } from "../zalo/relay.js";
-import { publishTipChange } from "../core/tips/live.js";
+import { LIVE_SELECT, publishTipChange } from "../core/tips/live.js";
 import type { Channel } from "../generated/prisma/enums.js";
 
 /** Relays an officer's question to the tipster on the channel the tip came from (the job carries only the message id). */
@@ -18,17 +18,17 @@ export const relayToTipsterJob = defineJob({
   async handle(deps: Deps, { messageId }, job) {
     const message = await deps.db.tipMessage.findUnique({
       where: { id: messageId },
-      select: { text: true, relayedAt: true, tip: { select: { id: true, code: true, resident: { select: { id: true, channel: true, chatRef: true, language: true } } } } },
+      select: { text: true, relayedAt: true, tip: { select: { id: true, ...LIVE_SELECT, resident: { select: { id: true, channel: true, chatRef: true, language: true } } } } },
     });
     if (!message) return { skipped: "no such message" };
     if (message.relayedAt) return { skipped: "already relayed" };
     // Open dashboards show the question once it is relayed, or at once (as not yet relayed) if the first try fails.
     try {
       const done = await relay(deps, messageId, message);
-      await publishTipChange(deps, message.tip.id, "asked");
+      await publishTipChange(deps, message.tip, "asked");
       return done;
     } catch (err) {
-      if (job.attemptsMade === 0) await publishTipChange(deps, message.tip.id, "asked");
+      if (job.attemptsMade === 0) await publishTipChange(deps, message.tip, "asked");
       throw err;
     }
   },
@@ -66,24 +66,6 @@ async function relay(deps: Deps, messageId: number, message: Question) {
  * at once.
  */
 async function leaveOnStatusPage(deps: Deps, tip: { id: number; code: string }): Promise<{ delivered: "web" }> {
-  const where = await deps.db.tip.findUnique({
-    where: { id: tip.id },
-    select: {
-      ward: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-      province: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-      cards: { where: { readOnly: false }, select: { groupId: true, messageId: true } },
-    },
-  });
-  const group = where?.ward ? where.ward.inboxGroup : where?.province?.inboxGroup ?? null;
-  const bot = deps.bot;
-  if (!group || group.channel !== "TELEGRAM" || !bot) return { delivered: "web" };
-  const card = where!.cards.find((c) => c.groupId === group.id);
-  const text = deps.i18n.t("vi", "public-inbox-relay-web", { code: tip.code });
-  await sendOnce(deps.db, `relay-web-${tip.id}`, async () => {
-    const m = await telegramCall(() =>
-      bot.api.sendMessage(group.chatId, text, card?.messageId ? { reply_parameters: { message_id: Number(card.messageId), allow_sending_without_reply: true } } : {}),
-    );
-    return String(m.message_id);
-  });
+  await noticeUnderCard(deps, tip.id, `relay-web-${tip.id}`, deps.i18n.t("vi", "public-inbox-relay-web", { code: tip.code }));
   return { delivered: "web" };
 }

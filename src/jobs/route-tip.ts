@@ -22,6 +22,8 @@ export const routeTipJob = defineJob({
       select: {
         routedAt: true,
         text: true,
+        code: true,
+        provinceCode: true,
         residentId: true,
         wardId: true,
         ward: { select: { code: true, inboxGroupId: true } },
@@ -29,7 +31,6 @@ export const routeTipJob = defineJob({
       },
     });
     if (!tip) return { skipped: "no such tip" };
-    if (job.attemptsMade === 0) await publishTipChange(deps, tipId, "received");
     const raised = await recordIndicators(deps.db, { id: tipId, residentId: tip.residentId, wardId: tip.wardId }, extractIndicators(tip.text));
     for (const other of raised) {
       if (other !== tipId) await enqueue(deps.queues, syncCardJob, { tipId: other }, jobId("card", other, "prio", tipId));
@@ -46,6 +47,8 @@ export const routeTipJob = defineJob({
     if (!groupId || !via) {
       await deps.db.tipEvent.create({ data: { tipId, type: "unrouted", data: { wardCode: tip.ward?.code ?? null, provinceCode: tip.province?.code ?? null, reason: "no inbox bound" } } });
       deps.log.warn({ tipId }, "tip has no inbox to go to: bind one (README, 'Binding inboxes')");
+      // A routed tip is announced by its card job; an unrouted one only shows in the dashboard.
+      if (job.attemptsMade === 0) await publishTipChange(deps, tip, "received");
       return { routed: false };
     }
     const event = await deps.db.$transaction(async (tx) => {

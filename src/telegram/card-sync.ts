@@ -4,7 +4,6 @@ import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { renderCard } from "./card-view.js";
 import { telegramCall } from "./errors.js";
-import { clip, esc } from "./html.js";
 import { downloadTelegramFile, stripImageMetadata } from "./media.js";
 import { downloadZaloFile } from "../zalo/media.js";
 import { BLOB_REF_PREFIX } from "../core/tips/web.js";
@@ -132,14 +131,3 @@ async function postStoredCopy(
   return String(m.message_id);
 }
 
-/** A tipster's answer, posted as a reply to the card. */
-export async function postThreadMessage(deps: Pick<Deps, "i18n">, api: Api, chatId: string, cardMessageId: string | null, code: string, text: string): Promise<string> {
-  const body = `<b>${esc(deps.i18n.t("vi", "inbox-tipster-says", { code }))}</b>\n${esc(clip(text, 3500))}`;
-  const m = await telegramCall(() =>
-    api.sendMessage(chatId, body, {
-      parse_mode: "HTML",
-      ...(cardMessageId ? { reply_parameters: { message_id: Number(cardMessageId), allow_sending_without_reply: true } } : {}),
-    }),
-  );
-  return String(m.message_id);
-}

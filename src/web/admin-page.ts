@@ -1,14 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { createBindingCode } from "../core/officers.js";
+import { UnknownWardError, createBindingCode } from "../core/officers.js";
 import { fold } from "../core/wards/normalize.js";
 import { ROLES, listOfficers, saveOfficer, setOfficerActive, setWardTargetHours } from "../core/officer-admin.js";
 import { sendHtml, sessionOf, translator, type WebDeps } from "./context.js";
-import { vnDateTime } from "./format.js";
+import { roleLabel, vnDateTime } from "./format.js";
 import { html } from "./html.js";
-import { csrfField, notFound, page } from "./layout.js";
-
-const roleKey = (role: string) => `web-role-${role.toLowerCase().replace("_", "-")}`;
+import { csrfField, notFound, outcomeNotice, page } from "./layout.js";
 
 const officerForm = z.object({
   telegramUserId: z.string().trim().regex(/^\d{1,19}$/),
@@ -21,11 +19,18 @@ const officerForm = z.object({
 
 /** Administrators only: officers, wards' target times and inbox binding codes. Anyone else gets 404. */
 export function registerAdminPages(app: FastifyInstance, deps: WebDeps): void {
-  const admin = (req: FastifyRequest) => sessionOf(req).officer.role === "ADMIN";
+  // Every route below is in this scope: the check runs after the officer guard, before any of them.
+  app.register(async (scope) => {
+    scope.addHook("preHandler", async (req, reply) => {
+      if (sessionOf(req).officer.role !== "ADMIN") return notFound(req, reply, translator(deps, req));
+    });
+    registerAdminRoutes(scope, deps);
+  });
+}
 
+function registerAdminRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.get<{ Querystring: { ward_q?: string; done?: string; error?: string } }>("/admin", async (req, reply) => {
     const t = translator(deps, req);
-    if (!admin(req)) return notFound(req, reply, t);
     const q = (req.query.ward_q ?? "").slice(0, 60);
     const [officers, wards] = await Promise.all([
       listOfficers(deps.db),
@@ -36,20 +41,18 @@ export function registerAdminPages(app: FastifyInstance, deps: WebDeps): void {
         select: { code: true, name: true, targetHours: true, province: { select: { name: true } }, inboxGroup: { select: { title: true } } },
       }) : Promise.resolve([]),
     ]);
-    const { done, error } = req.query;
-    const notice = done && /^[a-z-]{1,30}$/.test(done) ? html`<p class="notice ok" role="status">${t(`web-admin-done-${done}`)}</p>`
-      : error && /^[a-z-]{1,30}$/.test(error) ? html`<p class="notice error" role="alert">${t(`web-admin-error-${error}`)}</p>` : "";
+    const notice = outcomeNotice(req.query, { done: (key) => t(`web-admin-done-${key}`), error: (key) => t(`web-admin-error-${key}`) });
     const body = html`${notice}
 <h1>${t("web-admin-title")}</h1>
 <section><h2>${t("web-admin-officers")}</h2>
 <table><thead><tr><th>${t("web-admin-name")}</th><th>${t("web-admin-role")}</th><th>${t("web-col-ward")}</th><th>${t("web-admin-province")}</th><th>${t("web-admin-broadcast")}</th><th></th></tr></thead><tbody>
-${officers.map((o) => html`<tr${o.active ? "" : html` class="muted"`}><td>${o.displayName}</td><td>${t(roleKey(o.role))}</td><td>${o.ward?.name ?? "—"}</td><td>${o.provinceCode ?? "—"}</td><td>${o.canBroadcast ? "✓" : ""}</td>
+${officers.map((o) => html`<tr${o.active ? "" : html` class="muted"`}><td>${o.displayName}</td><td>${roleLabel(t, o.role)}</td><td>${o.ward?.name ?? "—"}</td><td>${o.provinceCode ?? "—"}</td><td>${o.canBroadcast ? "✓" : ""}</td>
 <td><form method="post" action="/admin/officers/${o.id}/active" class="inline">${csrfField(req)}<input type="hidden" name="active" value="${o.active ? "0" : "1"}"><button type="submit">${t(o.active ? "web-admin-deactivate" : "web-admin-activate")}</button></form></td></tr>`)}
 </tbody></table>
 <form method="post" action="/admin/officers" class="filters">${csrfField(req)}
   <label>${t("web-admin-telegram-id")}<input name="telegramUserId" required pattern="[0-9]{1,19}" inputmode="numeric"></label>
   <label>${t("web-admin-name")}<input name="displayName" required maxlength="80"></label>
-  <label>${t("web-admin-role")}<select name="role">${ROLES.map((r) => html`<option value="${r}">${t(roleKey(r))}</option>`)}</select></label>
+  <label>${t("web-admin-role")}<select name="role">${ROLES.map((r) => html`<option value="${r}">${roleLabel(t, r)}</option>`)}</select></label>
   <label>${t("web-ward-code")}<input name="wardCode" inputmode="numeric" maxlength="10"></label>
   <label>${t("web-admin-province")}<input name="provinceCode" inputmode="numeric" maxlength="2"></label>
   <label class="check"><input type="checkbox" name="canBroadcast" value="1"> ${t("web-admin-broadcast")}</label>
@@ -67,8 +70,6 @@ ${wards.map((w) => html`<tr><td>${w.code}</td><td>${w.name}<br><small>${w.provin
   });
 
   app.post("/admin/officers", async (req, reply) => {
-    const t = translator(deps, req);
-    if (!admin(req)) return notFound(req, reply, t);
     const form = officerForm.safeParse(req.body ?? {});
     if (!form.success) return reply.redirect("/admin?error=bad-officer", 303);
     const r = await saveOfficer(deps.db, { ...form.data, canBroadcast: form.data.canBroadcast === "1" });
@@ -79,7 +80,7 @@ ${wards.map((w) => html`<tr><td>${w.code}</td><td>${w.name}<br><small>${w.provin
   app.post<{ Params: { id: string } }>("/admin/officers/:id/active", async (req, reply) => {
     const t = translator(deps, req);
     const id = Number(req.params.id);
-    if (!admin(req) || !Number.isInteger(id) || id <= 0) return notFound(req, reply, t);
+    if (!Number.isInteger(id) || id <= 0) return notFound(req, reply, t);
     const active = (req.body as { active?: string } | undefined)?.active === "1";
     if (!active && id === sessionOf(req).officer.id) return reply.redirect("/admin?error=self", 303);
     if (!(await setOfficerActive(deps.db, id, active))) return notFound(req, reply, t);
@@ -89,7 +90,6 @@ ${wards.map((w) => html`<tr><td>${w.code}</td><td>${w.name}<br><small>${w.provin
   app.post<{ Params: { code: string } }>("/admin/wards/:code/target", async (req, reply) => {
     const t = translator(deps, req);
     const hours = z.coerce.number().int().min(1).max(720).safeParse((req.body as { hours?: string } | undefined)?.hours);
-    if (!admin(req)) return notFound(req, reply, t);
     if (!hours.success) return reply.redirect("/admin?error=bad-hours", 303);
     if (!(await setWardTargetHours(deps.db, req.params.code, hours.data))) return notFound(req, reply, t);
     return reply.redirect(`/admin?done=target-saved&ward_q=${encodeURIComponent(req.params.code)}`, 303);
@@ -98,11 +98,13 @@ ${wards.map((w) => html`<tr><td>${w.code}</td><td>${w.name}<br><small>${w.provin
   // The code is shown once, here; only its hash is stored.
   app.post<{ Params: { code: string } }>("/admin/wards/:code/binding-code", async (req, reply) => {
     const t = translator(deps, req);
-    if (!admin(req)) return notFound(req, reply, t);
-    const ward = await deps.db.ward.findUnique({ where: { code: req.params.code }, select: { name: true } });
-    if (!ward) return notFound(req, reply, t);
-    const { code, expiresAt } = await createBindingCode(deps.db, req.params.code);
-    const body = html`<section class="card narrow"><h1>${t("web-admin-binding-code")}</h1><p>${t("web-admin-binding-how", { ward: ward.name, until: vnDateTime(expiresAt) })}</p><p><code class="big" data-binding-code>/bind ${code}</code></p><p><a href="/admin">${t("web-admin-title")}</a></p></section>`;
+    const made = await createBindingCode(deps.db, req.params.code).catch((err: unknown) => {
+      if (err instanceof UnknownWardError) return null;
+      throw err;
+    });
+    if (!made) return notFound(req, reply, t);
+    const { code, expiresAt, wardName } = made;
+    const body = html`<section class="card narrow"><h1>${t("web-admin-binding-code")}</h1><p>${t("web-admin-binding-how", { ward: wardName, until: vnDateTime(expiresAt) })}</p><p><code class="big" data-binding-code>/bind ${code}</code></p><p><a href="/admin">${t("web-admin-title")}</a></p></section>`;
     return sendHtml(reply, page(req, t, { title: t("web-admin-binding-code"), body }));
   });
 }

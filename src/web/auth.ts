@@ -1,12 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { SESSION_MAX_HOURS, findSession, signIn, signOut } from "../core/sign-in.js";
-import { sameOrigin, sendHtml, translator, type WebDeps } from "./context.js";
+import { DEFAULT_LOCALE, isLocale } from "../i18n.js";
+import { LANG_COOKIE, sameOrigin, sendHtml, translator, type WebDeps } from "./context.js";
 import { html } from "./html.js";
 import { forbidden, messagePage, page } from "./layout.js";
 
 /** Secure cookies (and the __Host- prefix) whenever the service is reached over HTTPS. */
-export function sessionCookie(deps: Pick<WebDeps, "config">): { name: string; secure: boolean } {
+function sessionCookie(deps: Pick<WebDeps, "config">): { name: string; secure: boolean } {
   const secure = deps.config.http.publicUrl?.startsWith("https:") ?? false;
   return { name: secure ? "__Host-wl_session" : "wl_session", secure };
 }
@@ -77,8 +78,8 @@ export function registerAuth(app: FastifyInstance, deps: WebDeps): void {
   });
 
   app.get<{ Params: { locale: string }; Querystring: { back?: string } }>("/lang/:locale", async (req, reply) => {
-    const locale = req.params.locale === "en" ? "en" : "vi";
-    reply.setCookie("wl_lang", locale, { path: "/", httpOnly: true, sameSite: "lax", secure: cookie.secure, maxAge: 365 * 86_400 });
+    const locale = isLocale(req.params.locale) ? req.params.locale : DEFAULT_LOCALE;
+    reply.setCookie(LANG_COOKIE, locale, { path: "/", httpOnly: true, sameSite: "lax", secure: cookie.secure, maxAge: 365 * 86_400 });
     return reply.redirect(safeNext(req.query.back), 303);
   });
 }

@@ -2,14 +2,14 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { areaNames, campaignFigures, campaignForOfficer, campaignsForOfficer } from "../core/campaigns/browse.js";
 import { cancelCampaign, pauseCampaign, resumeCampaign } from "../core/campaigns/control.js";
-import { campaignResults, mayControl } from "../core/campaigns/store.js";
+import { failuresByReason, mayControlRow } from "../core/campaigns/store.js";
 import { isTemplate } from "../core/campaigns/templates.js";
 import { sendHtml, sessionOf, translator, type WebDeps } from "./context.js";
 import { registerCampaignCompose } from "./campaigns-compose.js";
 import { areaText, audienceText, figureCards, figureCells, figureHeads, stateLabel } from "./campaigns-view.js";
 import { vnDateTime } from "./format.js";
 import { html } from "./html.js";
-import { csrfField, forbidden, notFound, page } from "./layout.js";
+import { csrfField, forbidden, notFound, outcomeNotice, page } from "./layout.js";
 
 const PAGE = 20;
 const ACTIONS = { pause: pauseCampaign, resume: resumeCampaign, cancel: cancelCampaign } as const;
@@ -61,22 +61,17 @@ ${next ? html`<p><a class="button" href="/campaigns?before=${next}">${t("web-nex
     const id = idOf(req.params.id);
     const c = id === null ? null : await campaignForOfficer(deps.db, officer, id);
     if (!c) return notFound(req, reply, t);
-    const [figures, results, names, control] = await Promise.all([
-      campaignFigures(deps.db, [c.id]),
-      campaignResults(deps.db, c.id),
-      areaNames(deps.db, [c.target]),
-      mayControl(deps.db, officer, c.id),
-    ]);
+    const [figures, failed, names] = await Promise.all([campaignFigures(deps.db, [c.id]), failuresByReason(deps.db, c.id), areaNames(deps.db, [c.target])]);
+    const control = mayControlRow(officer, c);
     const q = detailQuery.parse(req.query ?? {});
     const done = { launched: () => t("webcampaign-launched"), pause: () => t("campaign-pause-done"), resume: () => t("campaign-resume-done"), cancel: () => t("campaign-cancel-done") };
-    const notice = q.done ? html`<p class="notice ok" role="status">${done[q.done]()}</p>`
-      : q.error ? html`<p class="notice error" role="alert">${t("campaign-wrong-state")}</p>` : "";
+    const notice = outcomeNotice(q, { done: (key) => done[key](), error: () => t("campaign-wrong-state") });
     const button = (action: Action, label: string) =>
       html`<form method="post" action="/campaigns/${c.id}/${action}" class="inline">${csrfField(req)}<button type="submit"${action === "cancel" ? "" : html` class="primary"`}>${label}</button></form> `;
     const buttons = control
       ? html`${c.status === "RUNNING" ? button("pause", t("btn-campaign-pause", { id: c.id })) : ""}${c.status === "PAUSED" ? button("resume", t("btn-campaign-resume", { id: c.id })) : ""}${["RUNNING", "PAUSED", "SCHEDULED"].includes(c.status) ? button("cancel", t("btn-campaign-cancel", { id: c.id })) : ""}`
       : "";
-    const failures = Object.entries(results?.failed ?? {});
+    const failures = Object.entries(failed);
     const body = html`
 ${notice}
 <h1>${t("webcampaign-details-title", { id: c.id })}: ${c.title}</h1>
@@ -110,7 +105,7 @@ ${c.plainText ? html`<div class="msg"><div class="text">${c.plainText}</div></di
       const id = idOf(req.params.id);
       const c = id === null ? null : await campaignForOfficer(deps.db, officer, id);
       if (!c) return notFound(req, reply, t);
-      if (!(await mayControl(deps.db, officer, c.id))) return forbidden(req, reply, t, "campaign-not-allowed");
+      if (!mayControlRow(officer, c)) return forbidden(req, reply, t, "campaign-not-allowed");
       const r = await ACTIONS[action](deps, c.id);
       if (r.ok) req.log.info({ officerId: officer.id, campaignId: c.id, action }, "campaign changed from the dashboard");
       return reply.redirect(`/campaigns/${c.id}?${r.ok ? `done=${action}` : "error=wrong-state"}`, 303);

@@ -1,3 +1,5 @@
+import type { T } from "./context.js";
+
 const dateTime = new Intl.DateTimeFormat("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
 const dateOnly = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" });
 
@@ -22,3 +24,9 @@ export function duration(minutes: number): string {
   if (h > 0) return `${h} h ${m} m`;
   return `${m} m`;
 }
+
+/** An officer's role as the dashboard names it. */
+export const roleLabel = (t: T, role: string): string => t(`web-role-${role.toLowerCase().replace("_", "-")}`);
+
+/** The channel a tip came by, as the dashboard names it. */
+export const channelLabel = (t: T, channel: string): string => t(`web-channel-${channel.toLowerCase().replace("_", "-")}`);

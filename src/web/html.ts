@@ -1,4 +1,4 @@
-/** HTML that is already safe to send: produced by `html` or `raw`, never by string concatenation. */
+/** HTML that is already safe to send: produced by `html`, never by string concatenation. */
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -8,7 +8,7 @@ export class Html {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export function escapeHtml(value: unknown): string {
+function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
@@ -25,6 +25,3 @@ export function html(strings: TemplateStringsArray, ...values: unknown[]): Html 
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
   return new Html(out);
 }
-
-/** Trusted markup (our own constants only). */
-export const raw = (markup: string): Html => new Html(markup);

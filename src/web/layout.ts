@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { html, type Html } from "./html.js";
 import { sendHtml, type T } from "./context.js";
+import { roleLabel } from "./format.js";
 
 type Nav = "queue" | "campaigns" | "reports" | "admin" | null;
 
@@ -23,8 +24,8 @@ export function page(req: FastifyRequest, t: T, opts: { title: string; body: Htm
   <a class="brand" href="${s ? "/inbox" : "/report"}">Wardline</a>
   ${s
     ? html`<nav>${item("queue", "/inbox", t("web-nav-queue"))}${item("campaigns", "/campaigns", t("web-nav-campaigns"))}${item("reports", "/reports", t("web-nav-reports"))}${s.officer.role === "ADMIN" ? item("admin", "/admin", t("web-nav-admin")) : ""}</nav>
-  <span class="who">${s.officer.displayName} · ${t(`web-role-${s.officer.role.toLowerCase().replace("_", "-")}`)}</span>
-  <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${s.csrfToken}"><button type="submit" class="link">${t("web-sign-out")}</button></form>`
+  <span class="who">${s.officer.displayName} · ${roleLabel(t, s.officer.role)}</span>
+  <form method="post" action="/logout" class="inline">${csrfField(req)}<button type="submit" class="link">${t("web-sign-out")}</button></form>`
     : ""}
   <a class="lang" href="/lang/${other}?back=${encodeURIComponent(req.url)}">${other === "en" ? "English" : "Tiếng Việt"}</a>
 </header>
@@ -42,6 +43,22 @@ export function messagePage(req: FastifyRequest, t: T, title: string, text: stri
 }
 
 export const csrfField = (req: FastifyRequest): Html => html`<input type="hidden" name="_csrf" value="${req.session?.csrfToken ?? ""}">`;
+
+const NOTICE_KEY = /^[a-z-]{1,20}$/;
+
+/**
+ * The outcome a form's redirect named (`?done=<key>` or `?error=<key>`), as a notice at the top
+ * of the page. Only a short key of a-z and dashes is taken; anything else shows nothing.
+ */
+export function outcomeNotice<D extends string, E extends string>(
+  query: { done?: D | undefined; error?: E | undefined },
+  text: { done: (key: D) => string; error: (key: E) => string },
+): Html | "" {
+  const { done, error } = query;
+  if (done && NOTICE_KEY.test(done)) return html`<p class="notice ok" role="status">${text.done(done)}</p>`;
+  if (error && NOTICE_KEY.test(error)) return html`<p class="notice error" role="alert">${text.error(error)}</p>`;
+  return "";
+}
 
 /** 404, the same for what does not exist and for what lies outside the officer's scope. */
 export const notFound = (req: FastifyRequest, reply: FastifyReply, t: T): FastifyReply =>

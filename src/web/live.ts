@@ -3,7 +3,7 @@ import type { Logger } from "../logger.js";
 import { createRedis } from "../queue/redis.js";
 import { liveChannel, type TipChange } from "../core/tips/live.js";
 import { officerCovers } from "../core/officers.js";
-import { sessionOf, type WebDeps } from "./context.js";
+import { sessionOf } from "./context.js";
 
 type Listener = (change: TipChange) => void;
 
@@ -49,7 +49,7 @@ export function createLiveHub(redisUrl: string, prefix: string, log: Logger): Li
 }
 
 /** GET /live: server-sent events naming each tip in the officer's scope as it changes. */
-export function registerLive(app: FastifyInstance, _deps: WebDeps, hub: LiveHub): void {
+export function registerLive(app: FastifyInstance, hub: LiveHub): void {
   app.get("/live", (req, reply) => {
     const { officer } = sessionOf(req);
     reply.hijack();

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from "fastify";
 import { CATEGORIES, isCategory, type Category } from "../core/categories.js";
-import { MAX_REPORT_TEXT } from "../core/report-flow.js";
+import { MAX_IDENTITY, MAX_PLACE, MAX_REPORT_TEXT, MAX_WHEN } from "../core/report-flow.js";
 import type { WardIndex } from "../core/wards/search.js";
-import { wardLabel } from "../core/wards/label.js";
+import { wardLabel, wardWithProvince } from "../core/wards/label.js";
 import type { T } from "./context.js";
 import { html, type Html } from "./html.js";
 import { page } from "./layout.js";
@@ -25,9 +25,6 @@ export type ReportForm = {
   website: string;
 };
 
-export const MAX_PLACE = 500;
-export const MAX_WHEN = 200;
-export const MAX_IDENTITY = 300;
 const MAX_WARD_QUERY = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -113,7 +110,7 @@ export function wardChoices(wards: WardIndex, t: T, f: ReportForm): { choices: W
   const chosen = chosenWard(wards, f);
   const choices: WardChoice[] = [];
   if (chosen && !matches.some((m) => m.wardCode === chosen.code)) {
-    choices.push({ code: chosen.code, label: `${chosen.name}, ${wards.getProvince(chosen.provinceCode)?.name ?? ""}`, checked: true });
+    choices.push({ code: chosen.code, label: wardWithProvince(wards, chosen), checked: true });
   }
   for (const m of matches) choices.push({ code: m.wardCode, label: wardLabel(t, m), checked: m.wardCode === chosen?.code });
   if (choices.length === 1) choices[0]!.checked = true;

@@ -1,6 +1,7 @@
 import { isCategory } from "../core/categories.js";
 import type { ReportFigures } from "../core/reports/figures.js";
 import type { T } from "./context.js";
+import { channelLabel } from "./format.js";
 
 /** The report's single figures, in the order the page and the CSV show them (keys are ReportFigures fields). */
 export const TIP_FIGURES = ["received", "valuable", "notValuable", "resolved", "duplicates", "medianFirstActionMinutes", "medianResolutionMinutes"] as const;
@@ -30,7 +31,6 @@ export function figureLabels(t: T): Record<FigureKey, string> {
 export const dayLabel = (day: string) => day.split("-").reverse().join("/");
 
 export const categoryLabel = (t: T, c: string) => (isCategory(c) ? t(`category-${c}`) : c);
-export const channelLabel = (t: T, ch: string) => t(`web-channel-${ch.toLowerCase().replace("_", "-")}`);
 
 /** One CSV field: quoted when needed, and never read as a formula by a spreadsheet. */
 export function csvField(value: string | number | null): string {

@@ -4,10 +4,10 @@ import { reportFigures, type ReportFigures } from "../core/reports/figures.js";
 import { defaultReportScope, formatScope, parseScope, reportScopeOptions, resolveReportScope, type ReportScope } from "../core/reports/scope.js";
 import { barChart, columnChart } from "./charts.js";
 import { sendHtml, sessionOf, translator, type T, type WebDeps } from "./context.js";
-import { duration, vnDate, vnDateTime, vnDayStart } from "./format.js";
+import { channelLabel, duration, vnDate, vnDateTime, vnDayStart } from "./format.js";
 import { html, type Html } from "./html.js";
 import { messagePage, notFound, page } from "./layout.js";
-import { TIP_FIGURES, WARNING_FIGURES, categoryLabel, channelLabel, dayLabel, figureLabels, reportCsv, type FigureKey } from "./reports-csv.js";
+import { TIP_FIGURES, WARNING_FIGURES, categoryLabel, dayLabel, figureLabels, reportCsv, type FigureKey } from "./reports-csv.js";
 
 /** A year and a bit: enough for a yearly review, and the weekly chart stays readable. */
 const MAX_DAYS = 400;

@@ -5,15 +5,14 @@ import { assessTip, askTipster, claimTip, resolveTip, transferTip, type ActionRe
 import { mergeTip } from "../core/tips/merge.js";
 import { assignTip, assignableOfficers, canAssign } from "../core/tips/assign.js";
 import { attachmentForOfficer, recordView, tipForOfficer, type TipView } from "../core/dashboard/tip-view.js";
-import { transferChoices } from "../core/dashboard/scope.js";
+import { tipScope, transferChoices } from "../core/dashboard/scope.js";
 import { sendHtml, sessionOf, translator, type T, type WebDeps } from "./context.js";
-import { vnDateTime } from "./format.js";
+import { channelLabel, vnDateTime } from "./format.js";
 import { html, type Html } from "./html.js";
-import { badInput, csrfField, notFound, page } from "./layout.js";
+import { badInput, csrfField, notFound, outcomeNotice, page } from "./layout.js";
 
 const CODE = /^[A-Z0-9-]{4,20}$/;
 type Params = { code: string };
-
 
 function thread(tip: TipView, t: T): Html {
   return html`<ol class="thread">${tip.thread.map((m) =>
@@ -62,7 +61,7 @@ ${notice}
   <dt>${t("web-col-valuable")}</dt><dd data-field="valuable">${tip.valuable === null ? "—" : t(tip.valuable ? "web-valuable" : "web-not-valuable")}</dd>
   <dt>${t("web-col-category")}</dt><dd>${t(`category-${tip.category}`)}</dd>
   <dt>${t("web-col-ward")}</dt><dd>${tip.ward?.name ?? "—"}</dd>
-  <dt>${t("web-col-channel")}</dt><dd>${t(`web-channel-${tip.channel.toLowerCase().replace("_", "-")}`)}</dd>
+  <dt>${t("web-col-channel")}</dt><dd>${channelLabel(t, tip.channel)}</dd>
   <dt>${t("web-col-received")}</dt><dd>${vnDateTime(tip.createdAt)}</dd>
   ${tip.place ? html`<dt>${t("web-col-place")}</dt><dd>${tip.place}</dd>` : ""}
   ${tip.happenedAt ? html`<dt>${t("web-col-when")}</dt><dd>${tip.happenedAt}</dd>` : ""}
@@ -98,13 +97,14 @@ export function registerTipPage(app: FastifyInstance, deps: WebDeps): void {
     if (!CODE.test(req.params.code)) return notFound(req, reply, t);
     const tip = await tipForOfficer(deps.db, deps.identity, officer, req.params.code);
     if (!tip) return notFound(req, reply, t);
-    const viewed = await recordView(deps.db, officer.id, tip.id);
+    // Independent reads: the fresh "viewed" entry is added from what recordView returns, not read back.
+    const [viewed, wards, assignees] = await Promise.all([
+      recordView(deps.db, officer.id, tip.id),
+      transferChoices(deps.db, tip),
+      canAssign(officer) ? assignableOfficers(deps.db, tip.ward) : [],
+    ]);
     if (viewed) tip.audit.push({ ...viewed, officer: officer.displayName, data: {} });
-    const wards = await transferChoices(deps.db, tip);
-    const assignees = canAssign(officer) ? await assignableOfficers(deps.db, tip.ward) : [];
-    const { done, error, by } = req.query;
-    const notice = done && /^[a-z-]{1,20}$/.test(done) ? html`<p class="notice ok" role="status">${t(`web-done-${done}`)}</p>`
-      : error && /^[a-z-]{1,20}$/.test(error) ? html`<p class="notice error" role="alert">${t(`action-fail-${error}`, { by: by ?? "" })}</p>` : "";
+    const notice = outcomeNotice(req.query, { done: (key) => t(`web-done-${key}`), error: (key) => t(`action-fail-${key}`, { by: req.query.by ?? "" }) });
     return sendHtml(reply, page(req, t, { title: tip.code, body: tipBody(req, tip, t, { wards, assignees }, notice), nav: "queue", live: true }));
   });
 
@@ -136,7 +136,7 @@ export function registerTipPage(app: FastifyInstance, deps: WebDeps): void {
         : await assignTip(deps, officer, tip.id, Number(b["officer"]));
       if (!result.ok && result.reason === "not-found" && action !== "transfer" && action !== "merge") return notFound(req, reply, t);
       // A transferred tip may leave the officer's scope: back to the queue then.
-      const stillVisible = result.ok && action === "transfer" ? Boolean(await tipForOfficer(deps.db, deps.identity, officer, code)) : true;
+      const stillVisible = result.ok && action === "transfer" ? (await deps.db.tip.count({ where: { code, ...tipScope(officer) } })) > 0 : true;
       const outcome = result.ok ? `done=${action}` : `error=${result.reason}${result.by ? `&by=${encodeURIComponent(result.by)}` : ""}`;
       const target = !stillVisible ? `/inbox` : `/tips/${code}?${outcome}`;
       return reply.redirect(target, 303);

@@ -15,10 +15,9 @@ export type ZaloBotClient = {
 };
 
 /** A small typed client for the Zalo Bot Platform (`/bot<token>/<method>`, Telegram-like). */
-export function createZaloBotClient(opts: { apiRoot: string; token: string; fetch?: typeof fetch }): ZaloBotClient {
-  const doFetch = opts.fetch ?? fetch;
+export function createZaloBotClient(opts: { apiRoot: string; token: string }): ZaloBotClient {
   const call = async <S extends z.ZodType>(method: string, params: Record<string, unknown>, schema: S, timeoutMs = ZALO_TIMEOUT_MS): Promise<z.infer<S>> => {
-    const res = await doFetch(`${opts.apiRoot}/bot${opts.token}/${method}`, {
+    const res = await fetch(`${opts.apiRoot}/bot${opts.token}/${method}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(params),

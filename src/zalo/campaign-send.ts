@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { claimDelivery, markBlocked, markOutcome, markSent, releaseDelivery, type LoadedDelivery } from "../core/campaigns/deliveries.js";
+import { claimDelivery, failOrRelease, markBlocked, markOutcome, markSent, type LoadedDelivery } from "../core/campaigns/deliveries.js";
 import type { Deps } from "../deps.js";
 import { sendZaloText } from "./send.js";
 
@@ -17,8 +17,7 @@ export async function deliverToZalo(deps: Deps, d: LoadedDelivery, job: Job): Pr
     r = await sendZaloText(deps, d.resident!, text, "warning");
   } catch (err) {
     // Not sent (rate limit, network): hand it back; the last attempt records the failure.
-    if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await markOutcome(deps.db, d.id, "FAILED", `gave up: ${(err as Error).message}`);
-    else await releaseDelivery(deps.db, d.id);
+    await failOrRelease(deps.db, d.id, err as Error, job.attemptsMade, job.opts.attempts ?? 1);
     throw err;
   }
   switch (r.kind) {

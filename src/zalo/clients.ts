@@ -8,17 +8,15 @@ import { createTokenStore } from "./tokens.js";
 /** The Zalo surfaces this deployment speaks; each is null when its settings are absent. */
 export type ZaloClients = { oa: OaClient | null; bot: ZaloBotClient | null };
 
-export function createZaloClients(config: Config, db: Db, keys: IdentityKeys, fetchImpl?: typeof fetch): ZaloClients {
+export function createZaloClients(config: Config, db: Db, keys: IdentityKeys): ZaloClients {
   const { oa, bot } = config.zalo;
-  const f = fetchImpl ? { fetch: fetchImpl } : {};
   return {
     oa: oa.enabled
       ? createOaClient({
           apiRoot: oa.apiRoot,
-          tokens: createTokenStore(db, keys, { refreshToken: oa.refreshToken, accessToken: oa.accessToken }, oauthExchange({ oauthRoot: oa.oauthRoot, appId: oa.appId, appSecretKey: oa.appSecretKey, ...f })),
-          ...f,
+          tokens: createTokenStore(db, keys, { refreshToken: oa.refreshToken, accessToken: oa.accessToken }, oauthExchange({ oauthRoot: oa.oauthRoot, appId: oa.appId, appSecretKey: oa.appSecretKey })),
         })
       : null,
-    bot: bot.enabled ? createZaloBotClient({ apiRoot: bot.apiRoot, token: bot.token, ...f }) : null,
+    bot: bot.enabled ? createZaloBotClient({ apiRoot: bot.apiRoot, token: bot.token }) : null,
   };
 }

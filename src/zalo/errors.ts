@@ -21,8 +21,6 @@ export const OA_ERRORS = {
   notFollower: -213,
   /** No interaction from the user in the last 7 days: consultation messages are refused. */
   noInteraction: -230,
-  /** Parameters invalid (text too long, bad attachment). */
-  invalidParams: -201,
 } as const;
 
 /** What a failed send means for the job that made it. */

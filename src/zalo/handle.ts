@@ -1,6 +1,6 @@
 import { parseChatState } from "../core/chat-state.js";
 import { upsertResident } from "../core/residents.js";
-import { pseudonym, seal } from "../crypto/identity.js";
+import { seal } from "../crypto/identity.js";
 import type { Deps } from "../deps.js";
 import { isLocale, type Locale } from "../i18n.js";
 import { relayToTipsterJob } from "../jobs/relay-to-tipster.js";
@@ -33,7 +33,7 @@ export async function handleZaloMessage(deps: Deps, channel: ZaloChannel, msg: Z
     await deps.db.resident.update({ where: { id: resident.id }, data: { chatRef, unreachable: false, ...window } });
   }
 
-  const key = `zalo:${pseudonym(deps.identity, channel, msg.userId)}`;
+  const key = `zalo:${resident.pseudonym}`;
   const row = await deps.db.chatSession.findUnique({ where: { key }, select: { value: true } });
   const state = parseChatState(row?.value);
   const before = JSON.stringify(state);

@@ -7,7 +7,6 @@ export type ZaloSurface = "oa" | "bot";
 
 /** One thing a resident did on Zalo, whichever surface it came through. */
 export type ZaloInbound = {
-  surface: ZaloSurface;
   /** The platform's message id (or a digest for events without one): the deduplication key. */
   key: string;
   /** The account, for the pseudonym. */
@@ -18,7 +17,6 @@ export type ZaloInbound = {
   kind: "text" | "image" | "location" | "file" | "audio" | "video" | "sticker" | "follow" | "unfollow" | "other";
   text?: string | undefined;
   url?: string | undefined;
-  name?: string | undefined;
   size?: number | undefined;
   lat?: number | undefined;
   lng?: number | undefined;
@@ -69,7 +67,6 @@ export function fromOaEvent(e: OaEvent): ZaloInbound | null {
   const a = e.message?.attachments?.[0];
   const coords = a?.payload?.coordinates;
   return {
-    surface: "oa",
     key: oaEventKey(e),
     userId: user,
     replyTo: JSON.stringify(recipient),
@@ -77,7 +74,6 @@ export function fromOaEvent(e: OaEvent): ZaloInbound | null {
     kind,
     text: e.message?.text ?? (kind === "text" && a?.payload?.url ? a.payload.url : undefined),
     url: kind === "text" ? undefined : a?.payload?.url,
-    name: a?.payload?.name,
     size: a?.payload?.size,
     lat: coords?.latitude,
     lng: coords?.longitude,
@@ -97,7 +93,6 @@ export function fromBotUpdate(u: BotUpdate): ZaloInbound | null {
   if (m.chat.chat_type && m.chat.chat_type.toUpperCase() !== "PRIVATE") return null;
   const kind = BOT_KINDS[u.event_name] ?? "other";
   return {
-    surface: "bot",
     key: safeKey(m.message_id),
     userId: m.from.id,
     replyTo: m.chat.id,

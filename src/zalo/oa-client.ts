@@ -20,7 +20,7 @@ export type OaClient = {
   getOa(): Promise<{ oaId: string; name: string | undefined }>;
 };
 
-export type OaClientOptions = { apiRoot: string; tokens: TokenStore; fetch?: typeof fetch };
+export type OaClientOptions = { apiRoot: string; tokens: TokenStore };
 
 function messageBody(m: OaMessage): unknown {
   if ("fileToken" in m) return { attachment: { type: "file", payload: { token: m.fileToken } } };
@@ -39,11 +39,9 @@ function messageBody(m: OaMessage): unknown {
  * the request sent again.
  */
 export function createOaClient(opts: OaClientOptions): OaClient {
-  const doFetch = opts.fetch ?? fetch;
-
   const call = async <S extends z.ZodType>(path: string, init: { method: "GET" | "POST"; json?: unknown; form?: FormData }, schema: S): Promise<z.infer<S>> => {
     const attempt = async (token: string) => {
-      const res = await doFetch(`${opts.apiRoot}${path}`, {
+      const res = await fetch(`${opts.apiRoot}${path}`, {
         method: init.method,
         headers: { access_token: token, ...(init.json !== undefined ? { "content-type": "application/json" } : {}) },
         body: init.json !== undefined ? JSON.stringify(init.json) : init.form ?? null,
@@ -92,10 +90,9 @@ export function createOaClient(opts: OaClientOptions): OaClient {
 }
 
 /** The OAuth v4 refresh-token exchange (form-encoded, `secret_key` header). */
-export function oauthExchange(opts: { oauthRoot: string; appId: string; appSecretKey: string; fetch?: typeof fetch }): Exchange {
-  const doFetch = opts.fetch ?? fetch;
+export function oauthExchange(opts: { oauthRoot: string; appId: string; appSecretKey: string }): Exchange {
   return async (refreshToken) => {
-    const res = await doFetch(`${opts.oauthRoot}/v4/oa/access_token`, {
+    const res = await fetch(`${opts.oauthRoot}/v4/oa/access_token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", secret_key: opts.appSecretKey },
       body: new URLSearchParams({ app_id: opts.appId, grant_type: "refresh_token", refresh_token: refreshToken }).toString(),

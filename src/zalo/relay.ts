@@ -1,8 +1,7 @@
 import { UnrecoverableError } from "bullmq";
 import type { Deps } from "../deps.js";
 import type { Locale } from "../i18n.js";
-import { sendOnce } from "../db/sent-once.js";
-import { telegramCall } from "../telegram/errors.js";
+import { noticeUnderCard } from "../telegram/inbox-thread.js";
 import { sendZaloText, type ZaloRecipient } from "./send.js";
 
 /** Officers work in Vietnamese. */
@@ -12,26 +11,10 @@ type Question = { id: number; text: string; tip: { id: number; code: string } };
 
 /** Tells the tip's inbox, once per question and reason, why the question has not reached the tipster. */
 async function tellInbox(deps: Deps, q: Question, reason: "waiting" | "unreachable"): Promise<void> {
-  const tip = await deps.db.tip.findUnique({
-    where: { id: q.tip.id },
-    select: {
-      ward: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-      province: { select: { inboxGroup: { select: { id: true, chatId: true, channel: true } } } },
-      cards: { where: { readOnly: false }, select: { groupId: true, messageId: true } },
-    },
-  });
-  const group = tip?.ward ? tip.ward.inboxGroup : tip?.province?.inboxGroup ?? null;
-  if (!group || group.channel !== "TELEGRAM" || !deps.bot) return;
-  const card = tip!.cards.find((c) => c.groupId === group.id);
   const oa = deps.config.zalo.oa;
   const key = reason === "waiting" ? "inbox-relay-waiting" : "inbox-relay-unreachable";
   const text = deps.i18n.t(L, key, { code: q.tip.code, hours: oa.enabled ? Math.round(oa.windowMs / 3_600_000) : 48 });
-  await sendOnce(deps.db, `relay-${reason}-${q.id}`, async () => {
-    const m = await telegramCall(() =>
-      deps.bot!.api.sendMessage(group.chatId, text, card?.messageId ? { reply_parameters: { message_id: Number(card.messageId), allow_sending_without_reply: true } } : {}),
-    );
-    return String(m.message_id);
-  });
+  if (!(await noticeUnderCard(deps, q.tip.id, `relay-${reason}-${q.id}`, text))) return;
   await deps.db.tipEvent.create({ data: { tipId: q.tip.id, type: reason === "waiting" ? "relay-waiting" : "relay-unreachable", data: { messageId: q.id } } });
 }
 

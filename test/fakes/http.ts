@@ -1,6 +1,21 @@
-/** HTTP pieces both fake platforms (Telegram, Zalo) share: body parsing, webhook POSTs, waiting for a call. */
+/** HTTP pieces both fake platforms (Telegram, Zalo) share: body reading and parsing, webhook POSTs, waiting for a call. */
 import http from "node:http";
 import https from "node:https";
+
+export class BodyTooLarge extends Error {}
+
+/** Reads the whole body; past `limit` keeps draining (so the client sees the 413, not a reset) and throws {@link BodyTooLarge}. */
+export async function readBody(req: http.IncomingMessage, limit = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size <= limit) chunks.push(buf);
+  }
+  if (size > limit) throw new BodyTooLarge(`body of ${size} bytes exceeds ${limit}`);
+  return Buffer.concat(chunks);
+}
 
 /** Splits `type/sub; a=1; b="x y"` into the lower-cased type and its parameters. */
 export function parseHeaderParams(value: string): { value: string; params: Record<string, string> } {

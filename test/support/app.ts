@@ -109,6 +109,34 @@ export async function clearPrefix(prefix: string): Promise<void> {
   await redis.quit();
 }
 
+/** Every key under `prefix` with its value (as text, whatever its type) and TTL: to look for what Redis keeps. */
+export async function dumpRedis(prefix: string): Promise<Array<{ key: string; value: string; ttl: number }>> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const out: Array<{ key: string; value: string; ttl: number }> = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      for (const key of keys) {
+        const type = await redis.type(key);
+        const value =
+          type === "string" ? String(await redis.get(key))
+          : type === "hash" ? JSON.stringify(await redis.hgetall(key))
+          : type === "list" ? JSON.stringify(await redis.lrange(key, 0, -1))
+          : type === "zset" ? JSON.stringify(await redis.zrange(key, 0, -1))
+          : type === "stream" ? JSON.stringify(await redis.xrange(key, "-", "+"))
+          : type === "set" ? JSON.stringify(await redis.smembers(key))
+          : "";
+        out.push({ key, value, ttl: await redis.ttl(key) });
+      }
+    } while (cursor !== "0");
+    return out;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
 export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
   const end = Date.now() + timeoutMs;

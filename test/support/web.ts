@@ -42,11 +42,12 @@ export async function seedTelegramTip(
   t: { chatId: number; wardCode: string; category?: string; text: string; lat?: number; lng?: number },
 ): Promise<{ id: number; code: string }> {
   const resident = await upsertResident(app.deps.db, app.deps.identity, { channel: "TELEGRAM", accountId: String(t.chatId), chatId: String(t.chatId), language: "vi" });
-  const ward = await app.deps.db.ward.findUniqueOrThrow({ where: { code: t.wardCode }, select: { provinceCode: true } });
+  // createTip takes the province from the ward.
   const tip = await createTip(app.deps.db, app.deps.identity, {
-    sourceKey: `seed-${t.chatId}-${Math.random()}`, channel: "TELEGRAM", residentId: resident.id, wardCode: t.wardCode, provinceCode: ward.provinceCode,
+    sourceKey: `seed-${t.chatId}-${Math.random()}`, channel: "TELEGRAM", residentId: resident.id, wardCode: t.wardCode, provinceCode: null,
     category: t.category ?? "other", text: t.text, lat: t.lat, lng: t.lng, media: [], anonymous: true,
   });
+  if (tip.wardName === null) throw new Error(`no ward with code ${t.wardCode}`);
   await enqueue(app.deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id));
   return { id: tip.id, code: tip.code };
 }

@@ -41,6 +41,15 @@ export async function markOutcome(db: Db, id: number, status: "FAILED" | "SKIPPE
   await db.campaignDelivery.updateMany({ where: { id, status: { in: ["PENDING", "SENDING"] } }, data: { status, reason: reason.slice(0, 200) } });
 }
 
+/**
+ * A send failed without reaching the recipient: the last attempt (`attemptsMade` before this
+ * one, of `attempts`) records the failure so the campaign can finish; earlier ones hand the claim back.
+ */
+export async function failOrRelease(db: Db, id: number, error: Error, attemptsMade: number, attempts: number): Promise<void> {
+  if (attemptsMade + 1 >= attempts) await markOutcome(db, id, "FAILED", `gave up: ${error.message}`);
+  else await releaseDelivery(db, id);
+}
+
 /** 403: the chat is gone for us. The delivery is final and the recipient leaves every audience. */
 export async function markBlocked(db: Db, d: LoadedDelivery, reason: string): Promise<void> {
   await db.$transaction([

@@ -48,10 +48,15 @@ export async function listCampaigns(db: Db, officer: OfficerRef, take = 5) {
 }
 
 /** Whether an officer may pause, resume or cancel a campaign: its sender, or an administrator. */
+export function mayControlRow(officer: OfficerRef, campaign: { officerId: number }): boolean {
+  return officer.role === "ADMIN" || campaign.officerId === officer.id;
+}
+
+/** `mayControlRow` for a campaign known by its id (false if there is none). */
 export async function mayControl(db: Db, officer: OfficerRef, campaignId: number): Promise<boolean> {
   if (officer.role === "ADMIN") return true;
   const c = await db.campaign.findUnique({ where: { id: campaignId }, select: { officerId: true } });
-  return c?.officerId === officer.id;
+  return c !== null && mayControlRow(officer, c);
 }
 
 export type Results = {
@@ -70,13 +75,19 @@ export type Results = {
   replies: number;
 };
 
+/** A campaign's failed deliveries, counted by reason ("unknown" when none was recorded). */
+export async function failuresByReason(db: Db, id: number): Promise<Record<string, number>> {
+  const failures = await db.campaignDelivery.groupBy({ by: ["reason"], where: { campaignId: id, status: "FAILED" }, _count: { _all: true } });
+  return Object.fromEntries(failures.map((f) => [f.reason ?? "unknown", f._count._all]));
+}
+
 /** Per-campaign figures for the sender and the dashboard, counted from the delivery rows. */
 export async function campaignResults(db: Db, id: number): Promise<Results | null> {
   const c = await db.campaign.findUnique({ where: { id }, select: { id: true, title: true, status: true, fanoutDone: true } });
   if (!c) return null;
-  const [byStatus, failures, reach, replies] = await Promise.all([
+  const [byStatus, failed, reach, replies] = await Promise.all([
     db.campaignDelivery.groupBy({ by: ["status"], where: { campaignId: id }, _count: { _all: true } }),
-    db.campaignDelivery.groupBy({ by: ["reason"], where: { campaignId: id, status: "FAILED" }, _count: { _all: true } }),
+    failuresByReason(db, id),
     db.campaignDelivery.aggregate({ where: { campaignId: id, status: "SENT" }, _sum: { reach: true } }),
     db.campaignReply.count({ where: { campaignId: id } }),
   ]);
@@ -89,7 +100,7 @@ export async function campaignResults(db: Db, id: number): Promise<Results | nul
     pending: n("PENDING") + n("SENDING"),
     unconfirmed: n("UNCONFIRMED"),
     skipped: n("SKIPPED"),
-    failed: Object.fromEntries(failures.map((f) => [f.reason ?? "unknown", f._count._all])),
+    failed,
     reach: reach._sum.reach ?? 0,
     replies,
   };

@@ -2,6 +2,7 @@ import type { Prisma } from "../../generated/prisma/client.js";
 import type { Db } from "../../db/client.js";
 import type { OfficerRef } from "../officers.js";
 import { tipScope } from "./scope.js";
+import { normalizeTrackingCode } from "../tracking-code.js";
 
 export type QueueState = "open" | "new" | "claimed" | "resolved" | "all";
 
@@ -56,7 +57,8 @@ function filterWhere(officer: OfficerRef, f: QueueFilter): Prisma.TipWhereInput[
   if (f.to) and.push({ createdAt: { lt: f.to } });
   if (f.mine) and.push({ claimedById: officer.id });
   const q = f.q?.trim();
-  if (q) and.push({ OR: [{ code: q.toUpperCase() }, { text: { contains: q, mode: "insensitive" } }] });
+  const code = q ? normalizeTrackingCode(q) : null;
+  if (q) and.push({ OR: [...(code ? [{ code }] : []), { text: { contains: q, mode: "insensitive" } }] });
   return and;
 }
 

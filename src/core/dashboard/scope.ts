@@ -11,11 +11,16 @@ export function tipScope(officer: OfficerRef): Prisma.TipWhereInput {
 
 export type WardOption = { id: number; code: string; name: string; targetHours: number };
 
+/** The wards an officer may see, as a filter: the same scope as `tipScope`. */
+export function wardScope(officer: OfficerRef): Prisma.WardWhereInput {
+  if (officer.role === "ADMIN") return {};
+  if (officer.role === "PROVINCE_OFFICER") return { provinceCode: officer.provinceCode ?? "-" };
+  return { id: officer.wardId ?? -1 };
+}
+
 /** The wards an officer may choose in filters, reports and transfers of their scope. */
 export async function wardsInScope(db: Db, officer: OfficerRef): Promise<WardOption[]> {
-  const where: Prisma.WardWhereInput =
-    officer.role === "ADMIN" ? {} : officer.role === "PROVINCE_OFFICER" ? { provinceCode: officer.provinceCode ?? "-" } : { id: officer.wardId ?? -1 };
-  return db.ward.findMany({ where, orderBy: { nameAscii: "asc" }, select: { id: true, code: true, name: true, targetHours: true } });
+  return db.ward.findMany({ where: wardScope(officer), orderBy: { nameAscii: "asc" }, select: { id: true, code: true, name: true, targetHours: true } });
 }
 
 /** Where a tip can be transferred to from the dashboard's list: the other wards of its province (any ward code is accepted). */

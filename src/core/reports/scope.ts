@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { officerCovers, type OfficerRef } from "../officers.js";
 import type { ReportArea } from "./figures.js";
+import { wardScope } from "../dashboard/scope.js";
 
 /** What a report is about, as in the address: `ward:<ward code>` or `province:<province code>`. */
 export type ScopeKey = { kind: "ward" | "province"; code: string };
@@ -56,10 +57,7 @@ export async function reportScopeOptions(db: Db, officer: OfficerRef, shownProvi
     officer.role === "ADMIN" ? await db.province.findMany({ orderBy: { nameAscii: "asc" }, select: { code: true, name: true } })
     : officer.role === "PROVINCE_OFFICER" && officer.provinceCode ? await db.province.findMany({ where: { code: officer.provinceCode }, select: { code: true, name: true } })
     : [];
-  const wardWhere =
-    officer.role === "ADMIN" || officer.role === "PROVINCE_OFFICER"
-      ? { provinceCode: (officer.role === "ADMIN" ? shownProvince : officer.provinceCode) ?? "-" }
-      : { id: officer.wardId ?? -1 };
+  const wardWhere = officer.role === "ADMIN" ? { provinceCode: shownProvince ?? "-" } : wardScope(officer);
   const wards = await db.ward.findMany({ where: wardWhere, orderBy: { nameAscii: "asc" }, select: { code: true, name: true } });
   return [
     ...provinces.map((p) => ({ kind: "province" as const, code: p.code, name: p.name })),

@@ -1,7 +1,6 @@
+import type { Translate } from "../../i18n.js";
 import type { Indicator } from "./extract.js";
 import type { Verdict } from "./verdict.js";
-
-type Translate = (key: string, args?: Record<string, string | number>) => string;
 
 /** Letters left once the indicators are taken out: below this, the message is a question about them. */
 const MAX_QUESTION_LETTERS = 40;

@@ -2,6 +2,7 @@ import type { Deps } from "../../deps.js";
 import type { Channel } from "../../generated/prisma/enums.js";
 import { routeTipJob } from "../../jobs/route-tip.js";
 import { enqueue, jobId } from "../../queue/job.js";
+import { MAX_REPORT_TEXT } from "../report-flow.js";
 import { createTip } from "../tips/create.js";
 import { extractIndicators, indicatorKey } from "./extract.js";
 import { lookupIndicators } from "./store.js";
@@ -29,7 +30,7 @@ export async function askScamQuestion(
     wardCode: ward?.code ?? null,
     provinceCode: ward ? null : deps.config.routing.triageProvinceCode ?? null,
     category: "scam",
-    text: input.text.slice(0, 4000),
+    text: input.text.slice(0, MAX_REPORT_TEXT),
     media: [],
     anonymous: true,
     origin: "check",

@@ -24,6 +24,9 @@ export type NewTip = {
   origin?: "report" | "check";
 };
 
+/** The source key of a tip's first message: the tip's own words, which a thread shows once. */
+export const firstMessageKey = (tipSourceKey: string) => `${tipSourceKey}-first`;
+
 export type CreatedTip = { id: number; code: string; created: boolean; wardName: string | null };
 
 /** Creates a tip with its first message, attachments and audit event, in one transaction. */
@@ -55,7 +58,7 @@ export async function createTip(db: Db, keys: IdentityKeys, input: NewTip): Prom
             origin: input.origin ?? "report",
             identitySealed: !input.anonymous && input.identity ? seal(keys, input.identity) : null,
             attachments: { create: input.media.map((m) => ({ kind: m.kind, fileRef: m.fileRef, mime: m.mime ?? null, sizeBytes: m.size ?? null })) },
-            messages: { create: { author: "TIPSTER", text: input.text, sourceKey: `${input.sourceKey}-first` } },
+            messages: { create: { author: "TIPSTER", text: input.text, sourceKey: firstMessageKey(input.sourceKey) } },
           },
           select: { id: true, code: true },
         });

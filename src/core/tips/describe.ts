@@ -1,7 +1,6 @@
+import type { Translate } from "../../i18n.js";
 import { vnTime } from "../../telegram/html.js";
 import type { TipStatusView } from "./queries.js";
-
-type Translate = (key: string, args?: Record<string, string>) => string;
 
 /** One line a resident reads about their tip: code, date, ward, state, and a waiting question. */
 export function describeTipStatus(t: Translate, s: TipStatusView): string {

@@ -5,17 +5,18 @@ export type TipChange = { code: string; wardId: number | null; provinceCode: str
 
 export const liveChannel = (prefix: string) => `${prefix}:live`;
 
+/** What to select of a tip to publish a change of it. */
+export const LIVE_SELECT = { code: true, wardId: true, provinceCode: true } as const;
+
 /**
  * Tells every open dashboard that a tip changed, whichever channel or page changed it. Best
  * effort: a missed notice costs a page reload, never data.
  */
-export async function publishTipChange(deps: Pick<Deps, "db" | "redis" | "config" | "log">, tipId: number, kind: string): Promise<void> {
+export async function publishTipChange(deps: Pick<Deps, "redis" | "config" | "log">, tip: Omit<TipChange, "kind">, kind: string): Promise<void> {
+  const change: TipChange = { code: tip.code, wardId: tip.wardId, provinceCode: tip.provinceCode, kind };
   try {
-    const tip = await deps.db.tip.findUnique({ where: { id: tipId }, select: { code: true, wardId: true, provinceCode: true } });
-    if (!tip) return;
-    const change: TipChange = { ...tip, kind };
     await deps.redis.publish(liveChannel(deps.config.redis.prefix), JSON.stringify(change));
   } catch (err) {
-    deps.log.warn({ err, tipId }, "live notice not published");
+    deps.log.warn({ err, code: tip.code }, "live notice not published");
   }
 }

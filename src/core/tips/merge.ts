@@ -1,6 +1,7 @@
 import { enqueue, jobId } from "../../queue/job.js";
 import { syncCardJob } from "../../jobs/sync-card.js";
 import type { OfficerRef } from "../officers.js";
+import { normalizeTrackingCode } from "../tracking-code.js";
 import { isResult, loadForOfficer, type ActionDeps, type ActionResult } from "./actions.js";
 
 /**
@@ -11,7 +12,8 @@ export async function mergeTip(deps: ActionDeps, officer: OfficerRef, tipId: num
   const tip = await loadForOfficer(deps.db, officer, tipId);
   if (isResult(tip)) return tip;
   if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
-  const target = await deps.db.tip.findUnique({ where: { code: intoCode.trim().toUpperCase() }, select: { id: true } });
+  const code = normalizeTrackingCode(intoCode);
+  const target = code ? await deps.db.tip.findUnique({ where: { code }, select: { id: true } }) : null;
   if (!target) return { ok: false, reason: "not-found" };
   const into = await loadForOfficer(deps.db, officer, target.id);
   if (isResult(into)) return into;

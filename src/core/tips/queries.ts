@@ -9,21 +9,31 @@ export type TipStatusView = {
   pendingQuestion: boolean;
 };
 
+/** What to select of a tip for a resident's view of it. */
+export const STATUS_SELECT = {
+  code: true, status: true, valuable: true, createdAt: true,
+  ward: { select: { name: true } },
+  messages: { orderBy: { id: "desc" }, take: 1, select: { author: true } },
+} as const;
+
+type StatusRow = {
+  code: string; status: TipStatusView["status"]; valuable: boolean | null; createdAt: Date;
+  ward: { name: string } | null; messages: { author: string }[];
+};
+
+export const statusView = (tip: StatusRow): TipStatusView => ({
+  code: tip.code,
+  status: tip.status,
+  valuable: tip.valuable,
+  wardName: tip.ward?.name ?? null,
+  createdAt: tip.createdAt,
+  pendingQuestion: tip.messages[0]?.author === "OFFICER",
+});
+
 /** A resident's view of one of their own tips; null when the code is not theirs (no oracle for others' codes). */
 export async function tipStatusForResident(db: Db, residentId: number, code: string): Promise<TipStatusView | null> {
-  const tip = await db.tip.findFirst({
-    where: { code, residentId },
-    select: { code: true, status: true, valuable: true, createdAt: true, ward: { select: { name: true } }, messages: { orderBy: { id: "desc" }, take: 1, select: { author: true } } },
-  });
-  if (!tip) return null;
-  return {
-    code: tip.code,
-    status: tip.status,
-    valuable: tip.valuable,
-    wardName: tip.ward?.name ?? null,
-    createdAt: tip.createdAt,
-    pendingQuestion: tip.messages[0]?.author === "OFFICER",
-  };
+  const tip = await db.tip.findFirst({ where: { code, residentId }, select: STATUS_SELECT });
+  return tip ? statusView(tip) : null;
 }
 
 export async function listResidentTips(db: Db, residentId: number, take = 10): Promise<TipStatusView[]> {

@@ -7,7 +7,6 @@
  * under their field name: the field holds `attach://<random id>` and the bytes come in a part
  * named `<random id>`. Nested objects (reply_markup, media, ...) are JSON strings.
  */
-import type { IncomingMessage } from "node:http";
 import { parseHeaderParams, parseMultipart } from "../http.js";
 import type { UploadedFile } from "./types.js";
 
@@ -41,12 +40,6 @@ const BOOLEAN_FIELDS = new Set([
   "drop_pending_updates", "show_alert", "is_anonymous", "allows_multiple_answers", "is_big",
   "revoke_messages", "only_if_banned", "remove_caption", "allow_paid_broadcast",
 ]);
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
 
 function coerce(key: string, value: unknown): unknown {
   if (typeof value !== "string") return value;

@@ -1,7 +1,8 @@
 /** The HTTP side of the fake: routing, dispatch to handlers, scripted failures, delays, call log. */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { parseRequest, readBody } from "./body.js";
+import { readBody } from "../http.js";
+import { parseRequest } from "./body.js";
 import { miscHandlers } from "./misc.js";
 import { editHandlers } from "./edit.js";
 import { sendHandlers } from "./send.js";

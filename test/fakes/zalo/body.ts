@@ -1,25 +1,9 @@
-/** Request body reading (with a size cap) and parsing: JSON, x-www-form-urlencoded, multipart/form-data. */
-import type { IncomingMessage } from "node:http";
+/** Request body parsing: JSON, x-www-form-urlencoded, multipart/form-data (reading, with its size cap, is in ../http.ts). */
 import { parseHeaderParams, parseMultipart } from "../http.js";
 import type { UploadedPart } from "./types.js";
 
 /** Bodies above this answer HTTP 413. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-export class BodyTooLarge extends Error {}
-
-/** Reads the whole body; past `limit` keeps draining (so the client sees the 413, not a reset) and throws {@link BodyTooLarge}. */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buf.length;
-    if (size <= limit) chunks.push(buf);
-  }
-  if (size > limit) throw new BodyTooLarge(`body of ${size} bytes exceeds ${limit}`);
-  return Buffer.concat(chunks);
-}
 
 export interface ParsedBody {
   fields: Record<string, unknown>;

@@ -2,7 +2,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleBot } from "./bot.js";
-import { BodyTooLarge, parseBody, readBody, type ParsedBody } from "./body.js";
+import { BodyTooLarge, readBody } from "../http.js";
+import { MAX_BODY_BYTES, parseBody, type ParsedBody } from "./body.js";
 import { handleOa } from "./oa.js";
 import { handleOauth } from "./oauth.js";
 import type { ZaloState } from "./state.js";
@@ -108,7 +109,7 @@ export class ZaloServer {
     let parsed: ParsedBody = { fields: {}, files: new Map() };
     let result: HandlerResult | null = null;
     try {
-      parsed = parseBody(headers["content-type"], await readBody(req));
+      parsed = parseBody(headers["content-type"], await readBody(req, MAX_BODY_BYTES));
       for (const [k, v] of url.searchParams) if (!(k in parsed.fields)) parsed.fields[k] = v;
     } catch (err) {
       result = err instanceof BodyTooLarge
