@@ -10,6 +10,9 @@ import { benchEndToEnd } from "./end-to-end.js";
 import { benchInboxQueries } from "./inbox-queries.js";
 import { benchIndicatorLookup } from "./indicator-lookup.js";
 import { benchIngest } from "./ingest.js";
+import { benchPhotoClean } from "./photo-clean.js";
+import { benchScamExtract } from "./scam-extract.js";
+import { benchSetup } from "./setup.js";
 import { benchWardSearch } from "./ward-search.js";
 
 type Bench = { name: string; run: () => Promise<Record<string, unknown>> };
@@ -18,10 +21,14 @@ const BENCHMARKS: Bench[] = [
   { name: "ingest", run: benchIngest },
   { name: "ward-search", run: benchWardSearch },
   { name: "indicator-lookup", run: benchIndicatorLookup },
+  { name: "scam-extract", run: benchScamExtract },
   { name: "end-to-end", run: benchEndToEnd },
   { name: "inbox-queries", run: benchInboxQueries },
   { name: "broadcast", run: benchBroadcast },
   { name: "dashboard", run: benchDashboard },
+  { name: "photo-clean", run: benchPhotoClean },
+  // Last: it rebuilds dist/, which the others run from.
+  { name: "setup", run: benchSetup },
 ];
 
 async function main(): Promise<void> {

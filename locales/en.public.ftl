@@ -10,6 +10,7 @@ public-ward-search-button = Search
 public-ward-pick = Choose the ward or commune:
 public-ward-this = The tip will go to:
 public-ward-none = No ward or commune matches “{ $query }”. Try again, adding the former district or the province.
+public-ward-narrow = { $count } places match “{ $query }”, in: { $places }. Add the province or former district to the search (e.g. “{ $query } Đồng Nai”) to narrow them down.
 public-ward-first = Type the name of a ward or commune and press “Search” to choose where the tip goes.
 public-details-legend = 2. What happened
 public-category = Kind of matter
@@ -44,6 +45,9 @@ public-error-form = The form that was sent is not right. Reload the page and try
 public-photos-again = The photos you chose were not sent: choose them again before sending.
 public-rate-limited = Many tips were sent from your network in the last few minutes, so no more are taken for now. What you wrote is still below: press send again in about { $minutes } minutes.
 public-rate-limited-status = Many look-ups came from your network in the last few minutes. Try again in about { $minutes } minutes.
+public-unavailable = The service is briefly unavailable, so the tip was not taken. What you wrote is still below: press send again in a moment.
+public-unavailable-status = The service is briefly unavailable, so the tip could not be looked up. Try again in a moment.
+public-unavailable-answer = The service is briefly unavailable, so your answer was not sent. What you wrote is still below: press send again in a moment.
 
 public-sent-title = Tip sent
 public-sent = Your tip was sent to { $ward }. Thank you!

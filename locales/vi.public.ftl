@@ -10,6 +10,7 @@ public-ward-search-button = Tìm
 public-ward-pick = Chọn phường, xã nhận tin:
 public-ward-this = Tin báo sẽ gửi về:
 public-ward-none = Không tìm thấy phường, xã nào khớp với “{ $query }”. Hãy thử gõ lại, thêm tên quận/huyện cũ hoặc tỉnh.
+public-ward-narrow = Có { $count } nơi khớp với “{ $query }”, ở: { $places }. Thêm tên tỉnh hoặc quận, huyện cũ vào ô tìm (ví dụ “{ $query } Đồng Nai”) để thu hẹp.
 public-ward-first = Gõ tên phường, xã rồi bấm “Tìm” để chọn nơi nhận tin.
 public-details-legend = 2. Nội dung tin báo
 public-category = Loại việc
@@ -44,6 +45,9 @@ public-error-form = Biểu mẫu gửi lên không đúng. Hãy tải lại tran
 public-photos-again = Ảnh đã chọn chưa được gửi: hãy chọn lại ảnh trước khi bấm gửi.
 public-rate-limited = Có nhiều tin báo được gửi từ mạng của bạn trong ít phút nên tạm thời chưa nhận thêm. Nội dung bạn viết vẫn còn dưới đây: hãy bấm gửi lại sau khoảng { $minutes } phút.
 public-rate-limited-status = Có nhiều lượt tra cứu từ mạng của bạn trong ít phút. Hãy thử lại sau khoảng { $minutes } phút.
+public-unavailable = Hệ thống đang tạm thời gián đoạn nên chưa nhận được tin báo. Nội dung bạn viết vẫn còn dưới đây: hãy bấm gửi lại sau ít phút.
+public-unavailable-status = Hệ thống đang tạm thời gián đoạn nên chưa tra cứu được. Hãy thử lại sau ít phút.
+public-unavailable-answer = Hệ thống đang tạm thời gián đoạn nên câu trả lời chưa được gửi. Nội dung bạn viết vẫn còn dưới đây: hãy bấm gửi lại sau ít phút.
 
 public-sent-title = Đã gửi tin báo
 public-sent = Tin báo đã được gửi về { $ward }. Cảm ơn bạn!

@@ -15,9 +15,11 @@ import { StartupError } from "./errors.js";
 import { createMetrics } from "./metrics.js";
 import { projectRoot } from "./project-root.js";
 import { closeQueues, createQueues } from "./queue/queues.js";
-import { checkRedis, createRedis } from "./queue/redis.js";
+import { checkRedis, createRedis, createRedisHealth } from "./queue/redis.js";
 import { createWorkers, type WorkerSet } from "./queue/workers.js";
 import { ALL_JOBS } from "./jobs/index.js";
+import { scheduleRetention } from "./jobs/retention.js";
+import { hashLegacyWebSourceKeys } from "./core/tips/web-legacy-keys.js";
 import { loadDirectory } from "./core/wards/directory.js";
 import { createWardIndex } from "./core/wards/search.js";
 import { createBot } from "./telegram/bot.js";
@@ -58,13 +60,16 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     const directory = await ensureWardDirectory(database.db, loadDirectory);
     if (directory.loaded) log.info({ wards: directory.wards }, "ward directory loaded");
 
-    const redis = createRedis(config.redis.url, "producer");
-    redis.on("error", (err) => log.warn({ err }, "redis connection error"));
+    // Every connection reports to one health: an outage is logged once, its recovery once.
+    const redisHealth = createRedisHealth(log, config.redis.url);
+    const redis = redisHealth.watch(createRedis(config.redis.url, "producer"));
     cleanups.unshift(() => redis.quit());
     const queues = createQueues(redis, config.redis.prefix, log);
     cleanups.unshift(() => closeQueues(queues));
 
     const identity = deriveIdentityKeys(identityKey);
+    const rekeyed = await hashLegacyWebSourceKeys(database.db, identity);
+    if (rekeyed) log.info({ tips: rekeyed }, "web tips re-keyed: their nonces are no longer stored");
     const deps: Deps = {
       config,
       log,
@@ -95,11 +100,11 @@ export async function startApp(config: Config, opts: StartOptions): Promise<App>
     let workers: WorkerSet | null = null;
     let workerRedis: ReturnType<typeof createRedis> | null = null;
     if (config.role !== "web") {
-      workerRedis = createRedis(config.redis.url, "worker");
-      workerRedis.on("error", (err) => log.warn({ err }, "redis (worker) connection error"));
+      workerRedis = redisHealth.watch(createRedis(config.redis.url, "worker"));
       workers = createWorkers(deps, workerRedis, ALL_JOBS);
       const started = { workers, workerRedis };
       onFailure.unshift(() => started.workers.close(1_000), () => started.workerRedis.quit());
+      await scheduleRetention(queues);
     }
 
     let server: FastifyInstance | null = null;

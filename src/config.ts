@@ -13,6 +13,9 @@ const webhookSecret = z
   .string()
   .regex(/^[A-Za-z0-9_-]{16,256}$/, "16–256 characters of A–Z a–z 0–9 _ -");
 
+/** HTTP time limits: a whole request (photos from a slow phone included), its headers, a silent connection. */
+const HTTP_DEFAULTS = { requestTimeoutMs: 60_000, headersTimeoutMs: 10_000, idleTimeoutMs: 30_000, maxConnectionsPerAddress: 100 } as const;
+
 const base = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,6 +36,14 @@ const base = z.object({
     .string()
     .regex(/^(\d|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, "a number of proxy hops (1) or the proxies' addresses/CIDRs, comma-separated")
     .optional(),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(HTTP_DEFAULTS.requestTimeoutMs),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(HTTP_DEFAULTS.headersTimeoutMs),
+  HTTP_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(HTTP_DEFAULTS.idleTimeoutMs),
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).optional(),
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(120_000).default(25_000),
+  METRICS_TOKEN: z.string().regex(/^[A-Za-z0-9._~+/=-]{16,256}$/, "16–256 characters of A–Z a–z 0–9 . _ ~ + / = - (e.g. `openssl rand -hex 24`)").optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "a token from @BotFather, like 123456:ABC-def").optional(),
   TELEGRAM_API_ROOT: z.string().url().default("https://api.telegram.org"),
   TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("polling"),
@@ -44,6 +55,7 @@ const base = z.object({
   SEND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(30),
   RESIDENT_TIPS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(5),
   RESIDENT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(20),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   PRETTY_LOGS: bool.optional(),
   ZALO_OA_APP_ID: z.string().regex(/^\d{5,25}$/, "the numeric app id from developers.zalo.me").optional(),
   ZALO_OA_SECRET_KEY: z.string().min(8).optional(),
@@ -66,7 +78,20 @@ type Raw = z.infer<typeof base>;
 export type Config = {
   env: Raw["NODE_ENV"];
   role: Raw["ROLE"];
-  http: { port: number; host: string; publicUrl: string | undefined; trustProxy: number | string[] | false };
+  http: {
+    port: number;
+    host: string;
+    publicUrl: string | undefined;
+    trustProxy: number | string[] | false;
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    idleTimeoutMs: number;
+    /** Open connections one client address may hold (IPv6 by /64); 0 = no cap. */
+    maxConnectionsPerAddress: number;
+    liveHeartbeatMs: number;
+  };
+  /** Where /metrics is served: on the main port (public, or behind `token`) and/or its own listener. */
+  metrics: { token: string | null; onMainPort: boolean; listener: { port: number; host: string } | null };
   log: { level: Raw["LOG_LEVEL"]; pretty: boolean };
   redis: { url: string; prefix: string };
   database:
@@ -86,6 +111,8 @@ export type Config = {
   zalo: ZaloConfig;
   workers: { concurrency: number; sendRatePerSecond: number };
   limits: { tipsPerHour: number; messagesPerMinute: number };
+  /** Days after a tip's resolution before its tipster's data is erased (src/core/retention.ts). */
+  retention: { days: number };
   routing: { triageProvinceCode: string | undefined };
   shutdownTimeoutMs: number;
   dataDir: string;
@@ -140,6 +167,11 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (oaSet.length === oaKeys.length && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required with the Zalo OA settings (the https address Zalo posts to)");
   if (env.ZALO_BOT_TOKEN && !env.ZALO_BOT_WEBHOOK_SECRET) problems.push("ZALO_BOT_WEBHOOK_SECRET: required with ZALO_BOT_TOKEN (the Zalo bot is reached by webhook only)");
   if (env.ZALO_BOT_TOKEN && !env.PUBLIC_URL) problems.push("PUBLIC_URL: required with ZALO_BOT_TOKEN (the https address the Zalo bot posts to)");
+  const ms = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number(v));
+  if (ms(env.HTTP_HEADERS_TIMEOUT_MS, HTTP_DEFAULTS.headersTimeoutMs) > ms(env.HTTP_REQUEST_TIMEOUT_MS, HTTP_DEFAULTS.requestTimeoutMs)) {
+    problems.push("HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)");
+  }
+  if (env.METRICS_PORT && Number(env.METRICS_PORT) === Number(env.PORT ?? 3000)) problems.push("METRICS_PORT: must differ from PORT (it is a second listener)");
   return problems;
 }
 
@@ -180,6 +212,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       host: r.HOST,
       publicUrl: r.PUBLIC_URL,
       trustProxy: !r.TRUST_PROXY ? false : /^\d$/.test(r.TRUST_PROXY) ? Number(r.TRUST_PROXY) : r.TRUST_PROXY.split(","),
+      requestTimeoutMs: r.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: r.HTTP_HEADERS_TIMEOUT_MS,
+      idleTimeoutMs: r.HTTP_IDLE_TIMEOUT_MS,
+      // Behind a proxy every connection comes from the proxy's address: the cap belongs there.
+      maxConnectionsPerAddress: r.HTTP_MAX_CONNECTIONS_PER_ADDRESS ?? (r.TRUST_PROXY ? 0 : HTTP_DEFAULTS.maxConnectionsPerAddress),
+      liveHeartbeatMs: r.LIVE_HEARTBEAT_MS,
+    },
+    // In production the public port serves /metrics only behind a token; a metrics port takes it off the public port.
+    metrics: {
+      token: r.METRICS_TOKEN ?? null,
+      onMainPort: !r.METRICS_PORT && (Boolean(r.METRICS_TOKEN) || r.NODE_ENV !== "production"),
+      listener: r.METRICS_PORT ? { port: r.METRICS_PORT, host: r.METRICS_HOST } : null,
     },
     log: { level: r.LOG_LEVEL, pretty: r.PRETTY_LOGS ?? r.NODE_ENV === "development" },
     redis: { url: r.REDIS_URL, prefix: r.QUEUE_PREFIX },
@@ -212,6 +256,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     },
     workers: { concurrency: r.WORKER_CONCURRENCY, sendRatePerSecond: r.SEND_RATE_PER_SECOND },
     limits: { tipsPerHour: r.RESIDENT_TIPS_PER_HOUR, messagesPerMinute: r.RESIDENT_MESSAGES_PER_MINUTE },
+    retention: { days: r.RETENTION_DAYS },
     routing: { triageProvinceCode: r.TRIAGE_PROVINCE_CODE },
     shutdownTimeoutMs: r.SHUTDOWN_TIMEOUT_MS,
     dataDir: r.DATA_DIR,

@@ -1,4 +1,7 @@
 import { pino, type Logger, type LoggerOptions } from "pino";
+import { errorForLog, isErrorLike, scrubSecrets } from "./log-error.js";
+
+export { scrubSecrets };
 
 export type { Logger };
 
@@ -18,54 +21,44 @@ export const SENSITIVE_KEYS = new Set([
 const CENSOR = "[redacted]";
 const MAX_DEPTH = 8;
 
-/** A copy of `value` with every sensitive key censored, to any depth (deeper than MAX_DEPTH is cut). */
+/**
+ * A copy of `value` with every sensitive key censored, to any depth (deeper than MAX_DEPTH is
+ * cut), every error reduced to what a log may hold of it (src/log-error.ts), wherever it sits,
+ * and bot tokens scrubbed from every string.
+ */
 export function redactDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return scrubSecrets(value);
   if (value === null || typeof value !== "object") return value;
+  if (isErrorLike(value)) return errorForLog(value);
   if (depth >= MAX_DEPTH) return "[too deep]";
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
-  if (value instanceof Error) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEYS.has(k.toLowerCase()) ? CENSOR : redactDeep(v, depth + 1);
   return out;
 }
 
-/** Matches a Telegram bot token anywhere in a string (URLs in error messages carry them). */
-const TOKEN_IN_TEXT = /\d{6,}:[A-Za-z0-9_-]{20,}/g;
-/** A Zalo bot token in a request path (`/bot<token>/sendMessage`). */
-const BOT_PATH_TOKEN = /\/bot[^/\s]{8,}\//g;
-
-export function scrubSecrets(s: string): string {
-  return s.replace(TOKEN_IN_TEXT, "<bot-token>").replace(BOT_PATH_TOKEN, "/bot<token>/");
-}
-
 export function createLogger(opts: { level: string; pretty: boolean }, destination?: pino.DestinationStream): Logger {
   const options: LoggerOptions = {
     level: opts.level,
+    // Errors are already reduced by the formatter; pino's own serializer would copy every field back.
+    serializers: { err: (err: unknown) => err },
     formatters: {
-      log(raw) {
-        const obj = redactDeep(raw) as Record<string, unknown>;
-        // Errors from HTTP clients quote request URLs, which carry the bot token.
-        const err = obj["err"] as { message?: string; stack?: string } | undefined;
-        if (err && typeof err === "object") {
-          return {
-            ...obj,
-            err: {
-              ...err,
-              type: (err as Error).name,
-              message: err.message ? scrubSecrets(err.message) : err.message,
-              stack: err.stack ? scrubSecrets(err.stack) : err.stack,
-            },
-          };
-        }
-        return obj;
-      },
+      log: (raw) => redactDeep(raw) as Record<string, unknown>,
+      bindings: (raw) => redactDeep(raw) as Record<string, unknown>,
     },
     hooks: {
       logMethod(args, method) {
-        for (let i = 0; i < args.length; i++) {
-          if (typeof args[i] === "string") args[i] = scrubSecrets(args[i] as string);
+        const a = args as unknown[];
+        if (isErrorLike(a[0])) a[0] = { err: a[0] };
+        const err = a[0] !== null && typeof a[0] === "object" ? (a[0] as { err?: unknown }).err : undefined;
+        // Without a message pino would use the error's own, unscrubbed.
+        if (isErrorLike(err) && typeof a[1] !== "string") a.splice(1, 0, errorForLog(err).message);
+        for (let i = 0; i < a.length; i++) {
+          const s = a[i];
+          if (typeof s !== "string") continue;
+          a[i] = isErrorLike(err) && s === err.message ? errorForLog(err).message : scrubSecrets(s);
         }
-        method.apply(this, args);
+        method.apply(this, a as Parameters<typeof method>);
       },
     },
   };

@@ -20,6 +20,11 @@ const HELP: Record<string, string> = {
   wardline_jobs_processed_total: "Jobs finished by workers, by queue and result.",
 };
 
+/** Redis answers in milliseconds; a scrape must not hang on one that does not answer at all. */
+const REDIS_WAIT_MS = 2_000;
+const within = <T>(p: Promise<T>): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${REDIS_WAIT_MS} ms`)), REDIS_WAIT_MS).unref())]);
+
 const escape = (v: string) => v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
 export function createMetrics(redis: Redis, prefix: string, log: Logger): Metrics {
@@ -35,7 +40,13 @@ export function createMetrics(redis: Redis, prefix: string, log: Logger): Metric
     },
     async render(queues) {
       const lines: string[] = [];
-      const all = await redis.hgetall(key);
+      // Without Redis the counters and queue sizes are unknown: say so (wardline_redis_up 0) and show the rest.
+      let up = true;
+      const all = await within(redis.hgetall(key)).catch((err: Error) => {
+        up = false;
+        log.debug({ err }, "metrics: counters unreadable");
+        return {} as Record<string, string>;
+      });
       const byName = new Map<string, string[]>();
       for (const [field, value] of Object.entries(all)) {
         const [name, labelText] = field.split("|") as [string, string | undefined];
@@ -55,12 +66,18 @@ export function createMetrics(redis: Redis, prefix: string, log: Logger): Metric
         lines.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} counter`, ...(byName.get(name) ?? []));
       }
       lines.push("# HELP wardline_jobs Jobs in each queue by state.", "# TYPE wardline_jobs gauge");
-      for (const [queueName, queue] of Object.entries(queues)) {
-        const counts = await queue.getJobCounts("waiting", "active", "delayed", "failed", "completed", "prioritized", "waiting-children");
+      for (const [queueName, queue] of up ? Object.entries(queues) : []) {
+        const counts = await within(queue.getJobCounts("waiting", "active", "delayed", "failed", "completed", "prioritized", "waiting-children")).catch((err: Error) => {
+          up = false;
+          log.debug({ err, queue: queueName }, "metrics: queue sizes unreadable");
+          return null;
+        });
+        if (!counts) break;
         for (const [state, n] of Object.entries(counts)) {
           lines.push(`wardline_jobs{queue="${queueName}",state="${state}"} ${n}`);
         }
       }
+      lines.push("# HELP wardline_redis_up Whether this scrape could read Redis (counters and queue sizes come from it).", "# TYPE wardline_redis_up gauge", `wardline_redis_up ${up ? 1 : 0}`);
       return lines.join("\n") + "\n";
     },
   };

@@ -2,10 +2,11 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, startTestApp, type TestApp } from "./support/app.js";
-import { browserBase, launchBrowser, screenshot } from "./support/browser.js";
+import { BOT_INFO, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
+import { browserBase, launchBrowser, patient, screenshot } from "./support/browser.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
+import { liveSubscribed } from "./support/settle.js";
 import { seedTelegramTip } from "./support/web.js";
 
 const BA_DINH = "00004";
@@ -38,7 +39,7 @@ describe("officers' dashboard in Chromium", () => {
     tips["other"] = await seedTelegramTip(app, { chatId: resident.id + 3, wardCode: CUA_NAM, category: "theft", text: "Trộm xe đạp ở chợ Cửa Nam" });
     for (const tip of Object.values(tips)) await fake.waitFor((c) => c.method === "sendMessage" && textOf(c).includes(tip.code));
     browser = await launchBrowser();
-    context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+    context = patient(await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" }));
     page = await context.newPage();
   }, 120_000);
 
@@ -91,7 +92,7 @@ describe("officers' dashboard in Chromium", () => {
     await expect.poll(async () => {
       await page.reload();
       return page.locator(".thread .msg.officer .meta").textContent();
-    }, { timeout: 10_000, interval: 200 }).toContain("đã chuyển đến người báo");
+    }, { timeout: WAIT_MS, interval: 200 }).toContain("đã chuyển đến người báo");
 
     await Promise.all([page.waitForURL(/done=assess/), page.locator("button[name=valuable][value=yes]").click()]);
     await expect(page.locator("[data-field=valuable]").textContent()).resolves.toBe("Có giá trị");
@@ -106,13 +107,16 @@ describe("officers' dashboard in Chromium", () => {
 
   it("shows a change made in the chat on an open tip page without a reload by the officer", async () => {
     const tip = tips["scam"]!;
+    const streaming = page.waitForResponse((r) => new URL(r.url()).pathname === "/live", { timeout: WAIT_MS });
     await page.goto(`${browserBase(app)}/tips/${tip.code}`);
     await expect(page.locator("[data-field=state]").textContent()).resolves.toBe("Mới");
-    await page.waitForTimeout(300); // the event stream is open
+    // The page hears changes once its event stream has begun and the server is subscribed to them.
+    await streaming;
+    await liveSubscribed(app);
     const card = fake.calls.find((c) => to(INBOX_A)(c) && textOf(c).includes(tip.code))!;
     await tg.post(u.callback(officerA, `t:claim:${tip.id}`, { chatId: INBOX_A, messageId: messageIdOf(card) }));
     // The page reloads itself on the server-sent event; the test only reads it.
-    await expect.poll(() => page.locator("[data-field=state]").textContent(), { timeout: 10_000 }).toContain("Đang xử lý");
+    await expect.poll(() => page.locator("[data-field=state]").textContent(), { timeout: WAIT_MS }).toContain("Đang xử lý");
   });
 
   it("answers 404, without the tip, when an officer of ward A opens a tip of ward B", async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { BOT_INFO, startTestApp, type TestApp } from "./support/app.js";
-import { browserBase, launchBrowser, screenshot, signedInPage } from "./support/browser.js";
+import { browserBase, launchBrowser, patient, screenshot, signedInPage } from "./support/browser.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { telegramSession, textOf, to } from "./support/telegram-session.js";
 
@@ -29,13 +29,13 @@ describe("public tip page in Chromium", () => {
     ({ officerId } = await officerWithInbox(app, tg, u, { officer, wardCode: WARD, inbox: INBOX, name: "Cán bộ Hùng" }));
     browser = await launchBrowser();
     // A phone that lets the page read its position when the resident asks.
-    resident = await browser.newContext({
+    resident = patient(await browser.newContext({
       locale: "vi-VN",
       timezoneId: "Asia/Ho_Chi_Minh",
       viewport: { width: 412, height: 915 },
       geolocation: { latitude: 21.0352, longitude: 105.8231 },
       permissions: ["geolocation"],
-    });
+    }));
   }, 120_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { launchCampaign } from "../src/core/campaigns/control.js";
 import { parseTarget } from "../src/core/campaigns/target.js";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, eventually, PG_URL, REDIS_URL, startTestApp, TEST_TOKEN, type TestApp } from "./support/app.js";
+import { BOT_INFO, eventually, PG_URL, REDIS_URL, startTestApp, TEST_TOKEN, WAIT_MS, type TestApp } from "./support/app.js";
 import { ensureBuilt, ROOT } from "./support/service.js";
 
 const N = 150;
@@ -73,21 +73,33 @@ describe("warning campaigns: a worker killed mid-campaign", () => {
       officerId: officer.id, title: "crash", templateKey: null, sourceChatId: String(admin.id), sourceMessageIds: [sourceId],
       target: parseTarget({ wardIds: [ward.id] }), scheduledAt: null, locale: "vi",
     });
-    await eventually(async () => copies().length >= 40 || null, 20_000, "first sends");
+    await eventually(async () => copies().length >= 40 || null, WAIT_MS, "first sends");
 
-    // Freeze the sends at the Bot API until the worker has all its jobs mid-send, then kill it:
-    // those requests did leave the worker, and the Bot API carries them out afterwards.
-    fake.hang("copyMessage", 1_500);
-    await eventually(async () => (await app.deps.db.campaignDelivery.count({ where: { campaignId: id, status: "SENDING" } })) === 5 || null, 10_000, "five sends in flight");
+    // Freeze the sends at the Bot API until every send the worker has started is held there, then
+    // kill it: those requests did leave the worker, and the Bot API carries them out afterwards.
+    fake.hang("copyMessage", 2 * WAIT_MS);
+    const held = () => new Set(fake.inFlight().filter((r) => r.method === "copyMessage").map((r) => String(r.params["chat_id"])));
+    const inFlight = await eventually(async () => {
+      const sending = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: id, status: "SENDING" }, select: { id: true, group: { select: { chatId: true } } } });
+      const atApi = held();
+      return sending.length === 5 && sending.every((d) => atApi.has(d.group!.chatId)) && sending;
+    }, WAIT_MS, "five sends in flight, held at the Bot API");
+    const dead = new Promise((r) => children[0]!.once("exit", r));
     children[0]!.kill("SIGKILL");
-    const inFlight = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: id, status: "SENDING" }, select: { group: { select: { chatId: true } } } });
-    for (const d of inFlight) await fake.waitFor((c) => c.ok && c.method === "copyMessage" && String(c.params["chat_id"]) === d.group!.chatId, 5_000);
+    await dead; // only then may the Bot API answer: nobody is left to hear it
+    fake.release("copyMessage");
+    for (const d of inFlight) await fake.waitFor((c) => c.ok && c.method === "copyMessage" && String(c.params["chat_id"]) === d.group!.chatId);
     const beforeRestart = copies().length;
     expect(beforeRestart).toBeLessThan(N);
 
     children.push(await startWorker(env));
-    await eventually(async () => new Set(copies().map((c) => Number(c.params["chat_id"]))).size === N || null, 30_000, "every group reached");
-    await new Promise((r) => setTimeout(r, 1_500)); // time for any duplicate to show up
+    // Done when every group got it and nothing is left to send but the five in doubt: from then on
+    // no recipient can be claimed, and only a claim leads to a send, so any duplicate is already here.
+    const inDoubt = new Set(inFlight.map((d) => d.id));
+    await eventually(async () => {
+      const open = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: id, status: { in: ["PENDING", "SENDING"] } }, select: { id: true } });
+      return open.every((d) => inDoubt.has(d.id)) && new Set(copies().map((c) => Number(c.params["chat_id"]))).size === N;
+    }, WAIT_MS, "every group reached, nothing left to send");
     const perChat = new Map<number, number>();
     for (const c of copies()) perChat.set(Number(c.params["chat_id"]), (perChat.get(Number(c.params["chat_id"])) ?? 0) + 1);
     expect([...perChat.keys()].sort((a, b) => a - b)).toEqual([...groups].sort((a, b) => a - b));
@@ -97,5 +109,5 @@ describe("warning campaigns: a worker killed mid-campaign", () => {
     const count = (s: string) => rows.find((r) => r.status === s)?._count._all ?? 0;
     expect(count("SENT")).toBe(N - 5);
     expect(count("SENDING") + count("UNCONFIRMED")).toBe(5);
-  }, 120_000);
+  }, 300_000);
 });

@@ -6,7 +6,7 @@ import { startEmbeddedPostgres } from "../src/db/embedded.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.js";
 import { parseConfig } from "../src/config.js";
-import { REDIS_URL, captureLogs, clearPrefix, uniqueName } from "./support/app.js";
+import { captureLogs, clearPrefix, REDIS_URL, uniqueName, WAIT_MS } from "./support/app.js";
 import { ensureBuilt, freePort, startService } from "./support/service.js";
 
 /** Starts the service the way a fresh checkout runs: no DATABASE_URL, so PGlite under DATA_DIR. */
@@ -61,7 +61,7 @@ describe("embedded database (no DATABASE_URL)", () => {
   it("refuses a second process on the same DATA_DIR while the first runs, naming the lock and its holder", async () => {
     expect(app).not.toBeNull();
     const second = startService({ NODE_ENV: "test", ROLE: "web", PORT: String(await freePort()), HOST: "127.0.0.1", DATA_DIR: dataDir, REDIS_URL, QUEUE_PREFIX: prefix, PRETTY_LOGS: "false" });
-    const end = await second.exited(30_000);
+    const end = await second.exited(WAIT_MS);
     expect(end.code).toBe(1);
     expect(second.stderr()).toContain(`wardline cannot start: the embedded database in ${dataDir}/ is in use by process ${process.pid}`);
     expect(second.stderr()).toMatch(/DATABASE_URL/);

@@ -232,12 +232,12 @@ describe("fake Telegram Bot API", () => {
     void bot.start({ timeout: 1 });
     try {
       await tg.pushUpdate(updates.privateCommand(u, "/start", "ward-7"));
-      const reply = await tg.waitFor((c) => c.method === "sendMessage" && c.params["chat_id"] === u.id, 5_000);
+      const reply = await tg.waitFor((c) => c.method === "sendMessage" && c.params["chat_id"] === u.id);
       expect(reply.params["text"]).toBe("start:ward-7");
       const sent = (reply.response as { result: { message_id: number } }).result;
 
       await tg.pushUpdate(updates.callback(u, "opt-1", tg.message(u.id, sent.message_id)!));
-      await tg.waitFor((c) => c.method === "editMessageText" && c.ok, 5_000);
+      await tg.waitFor((c) => c.method === "editMessageText" && c.ok);
       expect(tg.callsTo("answerCallbackQuery")[0]?.params).toMatchObject({ text: "ok" });
       expect(tg.message(u.id, sent.message_id)?.text).toBe("chosen opt-1");
     } finally {
@@ -271,7 +271,7 @@ describe("fake Telegram Bot API", () => {
     const impatient = new Api(TOKEN, { apiRoot: tg.apiRoot, timeoutSeconds: 0.2 });
     tg.hang("sendMessage", 400);
     await expect(impatient.sendMessage(chatId, "slow")).rejects.toBeInstanceOf(HttpError);
-    const call = await tg.waitFor((c) => c.method === "sendMessage" && c.params["chat_id"] === chatId, 2_000);
+    const call = await tg.waitFor((c) => c.method === "sendMessage" && c.params["chat_id"] === chatId);
     expect(call.ok).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signOaWebhook, startFakeZalo, type FakeZalo } from "./fakes/zalo-api.js";
+import { eventually, WAIT_MS } from "./support/wait.js";
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -305,7 +306,7 @@ describe("fake Zalo", () => {
     expect(await json(await bot("getUpdates", { timeout: "5" }))).toMatchObject({ ok: true, result: { event_name: "message.text.received", message: { text: "queued" } } });
 
     const polling = bot("getUpdates", { timeout: "5" }).then(json);
-    await new Promise((r) => setTimeout(r, 50));
+    await eventually(async () => zalo.waitingPolls() === 1, WAIT_MS, "the long poll parked");
     await zalo.botUserSends("u-1", { text: "live" });
     expect(await polling).toMatchObject({ ok: true, result: { message: { text: "live" } } });
 

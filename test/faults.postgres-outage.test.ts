@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
-import { PG_URL, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { eventually, PG_URL, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
 import {
   FAST_ENV, allTipsDelivered, auditTips, bindInbox, deliver, mapLimit, seedResidents, sleep, tapSend, updates, writeDrafts,
 } from "./support/faults.js";
+import { settled } from "./support/settle.js";
 import { startTcpProxy, type TcpProxy } from "./support/tcp-proxy.js";
 
 const N = 100;
@@ -53,7 +54,7 @@ describe("faults: PostgreSQL unreachable for 30 seconds", () => {
     const down = await eventually(async () => {
       const h = await health();
       return h.status === 503 && h;
-    }, 20_000, "/healthz to answer 503");
+    }, WAIT_MS, "/healthz to answer 503");
     expect(down.body.down).toEqual(["database"]);
     expect(down.body.checks["database"]).toMatch(/^down: /);
     expect(down.body.checks["redis"]).toBe("ok");
@@ -63,7 +64,7 @@ describe("faults: PostgreSQL unreachable for 30 seconds", () => {
     await eventually(async () => {
       const delayed = await inbound.getDelayed(0, 1_000);
       return delayed.length > 0 && delayed.some((j) => j.attemptsMade >= 2);
-    }, 25_000, "update jobs delayed after failed attempts");
+    }, WAIT_MS, "update jobs delayed after failed attempts");
     expect(await inbound.getFailedCount()).toBe(0);
     expect(await app.deps.db.tip.count().catch(() => -1)).toBe(-1); // still down
     await sleep(Math.max(0, cutAt + OUTAGE_MS - Date.now()));
@@ -75,10 +76,10 @@ describe("faults: PostgreSQL unreachable for 30 seconds", () => {
     const restoredAt = Date.now();
     await allTipsDelivered(app.deps, fake, people, INBOX, 300_000);
     const recoveredMs = Date.now() - restoredAt;
-    await sleep(2_000); // time for a duplicate to show up
+    await settled(app.deps, fake, 240_000); // every job run, every send recorded: a duplicate would be here
     const audit = await auditTips(app.deps, fake, people, INBOX);
     expect(audit).toMatchObject({ tips: N, missing: [], extra: [], unrouted: 0, uncarded: [], cardsNotOnce: [], confirmationsNotOnce: [] });
-    await eventually(async () => (await health()).status === 200, 20_000, "/healthz back to 200");
+    await eventually(async () => (await health()).status === 200, WAIT_MS, "/healthz back to 200");
     const failed = await Promise.all(Object.values(app.deps.queues).map((q) => q.getFailedCount()));
     expect(failed.reduce((a, b) => a + b, 0)).toBe(0);
     console.info(`postgres-outage: ${N} tips sent during a ${OUTAGE_MS} ms outage; all delivered ${recoveredMs} ms after restore; max attempts at restore ${Math.max(...attempts)}`);

@@ -4,9 +4,10 @@ import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { eventually, startTestApp, type TestApp } from "./support/app.js";
 import { ensureBuilt } from "./support/service.js";
 import {
-  FAST_ENV, allTipsDelivered, auditTips, bindInbox, deliver, draftOffers, mapLimit, processEnv, seedResidents, sleep, startProcess,
+  FAST_ENV, allTipsDelivered, auditTips, bindInbox, deliver, draftOffers, mapLimit, processEnv, seedResidents, startProcess,
   tapSend, updates, type ServiceProcess,
 } from "./support/faults.js";
+import { settled } from "./support/settle.js";
 
 const N = 40;
 const INBOX = -1_006_500_000_001;
@@ -61,7 +62,7 @@ describe("faults: the same update delivered up to five times, out of order, to t
     expect(second.refused).toBe(0);
     expect(second.copies).toBeGreaterThan(N); // some were duplicated
     await allTipsDelivered(worker.deps, fake, people, INBOX, 180_000);
-    await sleep(2_000); // time for a duplicate to show up
+    await settled(worker.deps, fake, 180_000); // every job run, every send recorded: a duplicate would be here
     const audit = await auditTips(worker.deps, fake, people, INBOX);
     expect(audit).toMatchObject({ tips: N, missing: [], extra: [], unrouted: 0, uncarded: [], cardsNotOnce: [], confirmationsNotOnce: [] });
     const offerCount = new Map<number, number>();
@@ -83,7 +84,7 @@ describe("faults: the same update delivered up to five times, out of order, to t
       const counts = await inbound.getJobCounts("waiting", "active", "delayed", "prioritized", "completed");
       return counts["completed"] === 2 * N && counts["waiting"]! + counts["active"]! + counts["delayed"]! + counts["prioritized"]! === 0;
     }, 120_000, "the replayed updates handled");
-    await sleep(2_000);
+    await settled(worker.deps, fake, 180_000);
     const after = await auditTips(worker.deps, fake, people, INBOX);
     expect(after).toMatchObject({ tips: N, missing: [], extra: [], cardsNotOnce: [], confirmationsNotOnce: [] });
     expect(draftOffers(fake).size).toBe(N);

@@ -4,6 +4,7 @@ import { eventually, startTestApp, type TestApp } from "./support/app.js";
 import {
   FAST_ENV, allTipsDelivered, auditTips, bindInbox, deliver, mapLimit, seedResidents, sleep, tapSend, updates, writeDrafts,
 } from "./support/faults.js";
+import { settled } from "./support/settle.js";
 import { startOwnRedis, type OwnRedis } from "./support/redis-server.js";
 
 const N = 400;
@@ -71,7 +72,7 @@ describe("faults: Redis restarted in the middle of ingest, AOF on", () => {
     expect([...statuses.values()].flat().filter((s) => s !== 200 && s !== 503)).toEqual([]);
 
     await allTipsDelivered(app.deps, fake, people, INBOX, 240_000);
-    await sleep(2_000); // time for a duplicate to show up
+    await settled(app.deps, fake, 240_000); // every job run, every send recorded: a duplicate would be here
     const audit = await auditTips(app.deps, fake, people, INBOX);
     expect(audit.tips).toBe(N);
     expect(audit.missing).toEqual([]);

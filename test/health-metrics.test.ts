@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { WEBHOOK_SECRET, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { eventually, startTestApp, WAIT_MS, WEBHOOK_SECRET, type TestApp } from "./support/app.js";
 
 const updates = createUpdateFactory();
 
@@ -75,7 +75,7 @@ describe("health and metrics", () => {
     const m = await eventually(async () => {
       const got = await getMetrics(app);
       return got.samples.get('wardline_updates_received_total{channel="telegram"}') === n ? got : null;
-    }, 5_000, "the received counter to reach 7");
+    }, WAIT_MS, "the received counter to reach 7");
     expect(m.samples.get('wardline_webhook_rejected_total{channel="telegram",reason="secret"}')).toBe(1);
     expect(m.samples.get('wardline_jobs{queue="inbound",state="waiting"}')).toBe(n);
     expect(m.samples.get('wardline_jobs{queue="inbound",state="completed"}')).toBe(0);

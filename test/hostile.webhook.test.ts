@@ -104,7 +104,7 @@ describe("hostile and odd input at POST /webhooks/telegram", () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
-  it("keeps hostile text as text: stored whole, shown escaped on the officers' card", { timeout: 60_000 }, async () => {
+  it("keeps hostile text as text: stored whole, shown escaped on the officers' card", async () => {
     const hostile = "<script>alert(1)</script> '; DROP TABLE \"Tip\"; -- \u202Eevil\u202C Co\u0301 \u0000end";
     const r = user(7_400_300_001);
     await tg.send(u.privateCommand(r, "/start", "00004"), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));

@@ -3,7 +3,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, PG_URL, dumpRedis, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, dumpRedis, eventually, PG_URL, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
+import { settled } from "./support/settle.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
@@ -97,7 +98,7 @@ describe("tip hotline on Telegram, end to end", () => {
     const denied = await tg.send(u.callback(outsider, `t:claim:${tipId}`, { chatId: INBOX, messageId: cardMessageId }), (c) => c.method === "answerCallbackQuery");
     expect(String(denied.params["text"])).toMatch(/cán bộ đã đăng ký/);
     await tg.send(u.callback(officer, `t:claim:${tipId}`, { chatId: INBOX, messageId: cardMessageId }), (c) => c.method === "answerCallbackQuery");
-    await eventually(async () => (fake.message(INBOX, cardMessageId)?.text ?? "").includes("Cán bộ Minh đang xử lý"), 10_000, "card edited");
+    await eventually(async () => (fake.message(INBOX, cardMessageId)?.text ?? "").includes("Cán bộ Minh đang xử lý"), WAIT_MS, "card edited");
     const status = await tg.send(u.privateCommand(tipster, "/status", code), to(TIPSTER_ID));
     expect(textOf(status)).toContain("cán bộ đang xử lý");
   });
@@ -121,7 +122,7 @@ describe("tip hotline on Telegram, end to end", () => {
   it("records valuable and resolved, visible to the tipster and in the audit trail", async () => {
     await tg.send(u.callback(officer, `t:v1:${tipId}`, { chatId: INBOX, messageId: cardMessageId }), (c) => c.method === "answerCallbackQuery");
     await tg.send(u.callback(officer, `t:res:${tipId}`, { chatId: INBOX, messageId: cardMessageId }), (c) => c.method === "answerCallbackQuery");
-    await eventually(async () => /Đã xử lý xong/.test(fake.message(INBOX, cardMessageId)?.text ?? ""), 10_000, "card shows resolved");
+    await eventually(async () => /Đã xử lý xong/.test(fake.message(INBOX, cardMessageId)?.text ?? ""), WAIT_MS, "card shows resolved");
     const status = await tg.send(u.privateCommand(tipster, "/status", code), to(TIPSTER_ID));
     expect(textOf(status)).toContain("đã xử lý xong");
     expect(textOf(status)).toContain("có giá trị");
@@ -151,7 +152,7 @@ describe("tip hotline on Telegram, end to end", () => {
     const hint = await tg.send(u.sticker(tipster), to(TIPSTER_ID));
     expect(textOf(hint)).toMatch(/hướng dẫn|\/cancel/);
     await tg.send(u.privateCommand(tipster, "/cancel"), to(TIPSTER_ID));
-    await eventually(async () => (await app.deps.queues.inbound.getJobCounts("active", "waiting", "delayed")).waiting === 0, 10_000, "queue drained");
+    await settled(app.deps, fake); // every update handled and every answer recorded
     const failed = await app.deps.queues.inbound.getJobCounts("failed");
     expect(failed.failed).toBe(0);
     const sentToTipster = fake.sentTo(TIPSTER_ID).slice(before).map(textOf);

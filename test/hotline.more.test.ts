@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, eventually, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
+import { settled } from "./support/settle.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
@@ -53,8 +54,10 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     const r = user(7_100_002);
     await tg.send(u.privateCommand(r, "/ward"), to(r.id));
     const offer = await tg.send(u.privateText(r, "phuong 12"), (c) => to(r.id)(c) && buttons(c).length > 1);
-    const labels = buttons(offer).map((b) => b.text);
-    expect(labels.filter((l) => /trước đây: Phường 12, (Quận|Thành phố|Thị xã)/.test(l)).length).toBeGreaterThan(2);
+    // Eleven places had one, more than a list shows: first the province, then the former district.
+    expect(buttons(offer).map((b) => b.text)).toEqual(expect.arrayContaining(["Thành phố Hồ Chí Minh (10)", "Lâm Đồng (1)"]));
+    const districts = await tg.send(u.callback(r, "wp:79", { chatId: r.id, messageId: messageIdOf(offer) }), (c) => to(r.id)(c) && buttons(c).length > 1);
+    expect(buttons(districts).map((b) => b.text)).toEqual(expect.arrayContaining(["Quận Gò Vấp (1)", "Quận Tân Bình (1)", "Thành phố Vũng Tàu, Tỉnh Bà Rịa - Vũng Tàu (1)"]));
     const goVap = await tg.send(u.privateText(r, "phuong 12 go vap"), (c) => to(r.id)(c) && buttons(c).length > 0);
     expect(buttons(goVap)[0]!.text).toContain("Phường An Hội Tây");
     expect(buttons(goVap)[0]!.text).toContain("Gò Vấp");
@@ -73,7 +76,7 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     );
     const newCard = await fake.waitFor((c) => to(INBOX_B)(c) && textOf(c).includes(code));
     expect(textOf(newCard)).toContain("Phường Cửa Nam");
-    await eventually(async () => /đã chuyển sang Phường Cửa Nam/.test(fake.message(INBOX_A, messageIdOf(card))?.text ?? ""), 10_000, "old card read-only");
+    await eventually(async () => /đã chuyển sang Phường Cửa Nam/.test(fake.message(INBOX_A, messageIdOf(card))?.text ?? ""), WAIT_MS, "old card read-only");
     expect(buttons({ ...card, params: { reply_markup: fake.message(INBOX_A, messageIdOf(card))?.reply_markup } } as never)).toHaveLength(0);
     // The first ward can no longer act on it; the new ward can.
     const denied = await tg.send(u.callback(officerA, `t:claim:${tipId}`, { chatId: INBOX_A, messageId: messageIdOf(card) }), (c) => c.method === "answerCallbackQuery");
@@ -91,12 +94,12 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     await tg.send(u.privateCommand(r, "/start", ward.code), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
     const code = await quickTip(r, "Có người lạ bán thuốc không rõ nguồn gốc trước cổng chợ");
     const tip = await app.deps.db.tip.findUniqueOrThrow({ where: { code }, select: { id: true } });
-    await eventually(async () => (await app.deps.db.tipEvent.count({ where: { tipId: tip.id, type: "unrouted" } })) > 0 || null, 10_000, "recorded as waiting");
+    await eventually(async () => (await app.deps.db.tipEvent.count({ where: { tipId: tip.id, type: "unrouted" } })) > 0 || null, WAIT_MS, "recorded as waiting");
 
     const inbox = -1_002_000_000_003;
     const officer = user(6_100_003, { firstName: "Hoa" });
     await officerWithInbox(app, tg, u, { officer, wardCode: ward.code, inbox, name: "Cán bộ Hoa" });
-    const card = await fake.waitFor((c) => to(inbox)(c) && textOf(c).includes(code), 10_000);
+    const card = await fake.waitFor((c) => to(inbox)(c) && textOf(c).includes(code));
     expect(textOf(card)).toContain(ward.name);
   });
 
@@ -129,28 +132,29 @@ describe("tip hotline: transfers, ward choice, shortcuts, languages, floods", ()
     // The next two sends (the card) fail: a 429 with retry_after, then a 500.
     fake.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, 1);
     fake.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, 1);
-    await eventually(async () => fake.sentTo(INBOX_B).filter((c) => textOf(c).includes(code)).length === 1 || null, 30_000, "card after retries");
-    await new Promise((res) => setTimeout(res, 1_500));
+    await eventually(async () => fake.sentTo(INBOX_B).filter((c) => textOf(c).includes(code)).length === 1 || null, WAIT_MS, "card after retries");
+    await settled(app.deps, fake); // every retry has run: a second card would be here by now
     expect(fake.sentTo(INBOX_B).filter((c) => textOf(c).includes(code))).toHaveLength(1);
   });
 
   it("slows a flooding resident without losing messages or delaying others", async () => {
     const flooder = user(7_100_006);
     const other = user(7_100_007);
-    const n = 40; // burst is 30 at 60/minute: the last 10 wait about a second each
+    const n = 60; // burst is 30 at 60/minute: the last 30 wait about a second each, half a minute in all
     const texts = Array.from({ length: n }, (_, i) => `tin nhắn số ${i + 1} của người gửi dồn dập`);
     await Promise.all(texts.map((t) => tg.post(u.privateText(flooder, t))));
-    const notice = await fake.waitFor((c) => to(flooder.id)(c) && /nhắn rất nhanh/.test(textOf(c)), 10_000);
+    const notice = await fake.waitFor((c) => to(flooder.id)(c) && /nhắn rất nhanh/.test(textOf(c)));
     expect(notice).toBeDefined();
-    const t0 = Date.now();
-    await tg.send(u.privateCommand(other, "/help"), (c) => to(other.id)(c) && /Cách dùng/.test(textOf(c)), 5_000);
-    expect(Date.now() - t0).toBeLessThan(5_000);
+    const help = await tg.send(u.privateCommand(other, "/help"), (c) => to(other.id)(c) && /Cách dùng/.test(textOf(c)));
     // Every message is eventually handled (each gets the "send as a tip?" offer), none twice.
-    await eventually(async () => fake.sentTo(flooder.id).filter((c) => buttons(c).some((b) => b.callback_data === "d:send")).length >= n || null, 40_000, "all flood messages handled");
+    const offers = () => fake.sentTo(flooder.id).filter((c) => buttons(c).some((b) => b.callback_data === "d:send"));
+    await eventually(async () => offers().length >= n || null, 30_000 + WAIT_MS, "all flood messages handled");
+    // Nobody else waited behind the flood: the other resident had the answer before the flooder's backlog was through.
+    expect(help.at).toBeLessThan(Math.max(...offers().map((c) => c.at)));
     expect(fake.sentTo(flooder.id).filter((c) => /nhắn rất nhanh/.test(textOf(c)))).toHaveLength(1);
     const handled = await app.deps.db.inboundUpdate.count({ where: { processedAt: { not: null } } });
     expect(handled).toBeGreaterThanOrEqual(n);
-  }, 60_000);
+  }, 240_000);
 
   it("holds a resident to the hourly tip limit and keeps the extra tip to send later", async () => {
     const r = user(7_100_008);

@@ -47,4 +47,26 @@ describe("the logger keeps secrets and tipsters out of the logs", () => {
     expect(out).toContain("[redacted]");
     expect(JSON.parse(out.trim().split("\n")[0]!).msg).toBe("incoming");
   });
+
+  it("reduces an error wherever it is logged (any key, nested, as a cause, alone) to its type, message, code and stack", () => {
+    const { log, text } = capture();
+    const ctx = { update: { message: { from: { id: 7_912_345_678, username: "tipster_name" }, text: "tip words" } }, api: { token: TOKEN } };
+    const inner = Object.assign(new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed`), {
+      code: "ECONNRESET",
+      payload: { chat_id: 7_912_345_678, text: "officer question" },
+    });
+    const outer = Object.assign(new Error("could not relay", { cause: inner }), { ctx, description: "tip words" });
+    log.warn({ failure: outer, nested: { list: [inner] } }, "relay failed");
+    log.error(outer);
+    log.error({ err: inner });
+    const out = text();
+    for (const leak of ["7912345678", "tipster_name", "tip words", "officer question", TOKEN, "payload", "ctx"]) expect(out, leak).not.toContain(leak);
+    const [first, alone, noMsg] = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
+    expect(first!["failure"]).toMatchObject({ type: "Error", message: "could not relay", cause: { type: "Error", code: "ECONNRESET", message: "request to https://api.telegram.org/bot<token>/sendMessage failed" } });
+    expect(first!["nested"].list[0]).toMatchObject({ type: "Error", code: "ECONNRESET" });
+    expect(Object.keys(first!["failure"]).sort()).toEqual(["cause", "message", "stack", "type"]);
+    expect(alone).toMatchObject({ msg: "could not relay", err: { type: "Error", message: "could not relay" } });
+    // Without a message of its own, the line takes the error's, scrubbed.
+    expect(noMsg!["msg"]).toBe("request to https://api.telegram.org/bot<token>/sendMessage failed");
+  });
 });

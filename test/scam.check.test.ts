@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, eventually, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 
@@ -25,7 +25,7 @@ describe("scam check", () => {
     await tg.send(u.privateCommand(r, "/start", BA_DINH), (c) => to(r.id)(c) && /Đã ghi nhận/.test(textOf(c)));
     return r;
   };
-  const cardOf = (code: string) => fake.waitFor((c) => to(INBOX)(c) && textOf(c).includes(code), 15_000);
+  const cardOf = (code: string) => fake.waitFor((c) => to(INBOX)(c) && textOf(c).includes(code));
   const cardText = (card: Awaited<ReturnType<typeof cardOf>>) => fake.message(INBOX, messageIdOf(card))?.text ?? "";
 
   beforeAll(async () => {
@@ -67,7 +67,7 @@ describe("scam check", () => {
     expect(textOf(secondCard)).toContain("báo thêm 1 lần");
     expect(textOf(secondCard)).toContain("0123456789");
     // The first card is refreshed with the new count.
-    await eventually(async () => /báo thêm 1 lần/.test(cardText(firstCard)) || null, 10_000, "first card raised");
+    await eventually(async () => /báo thêm 1 lần/.test(cardText(firstCard)) || null, WAIT_MS, "first card raised");
     const queue = await tg.send(u.groupCommand(INBOX, officer, "/queue"), to(INBOX));
     const lines = textOf(queue).split("\n").slice(1);
     expect(lines.slice(0, 2).every((l) => l.startsWith("⚠️"))).toBe(true);
@@ -86,7 +86,7 @@ describe("scam check", () => {
 
     const done = await tg.send(u.callback(officer, police.callback_data!, { chatId: INBOX, messageId: messageIdOf(list) }), (c) => c.method === "answerCallbackQuery");
     expect(String(done.params["text"])).toMatch(/Đã xác nhận \+84912345678 là lừa đảo/);
-    await eventually(async () => /⛔ lừa đảo \(Giả danh công an/.test(cardText(firstCard)) || null, 10_000, "cards show the decision");
+    await eventually(async () => /⛔ lừa đảo \(Giả danh công an/.test(cardText(firstCard)) || null, WAIT_MS, "cards show the decision");
 
     const r = await resident(7_300_003);
     const forwarded = "Cán bộ Công an quận gọi số +84 912 345 678 yêu cầu bà xác minh tài khoản trước 17h hôm nay, nếu không sẽ bị khởi tố.";

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { extractIndicators, indicatorKey, type Indicator } from "../src/core/scam/extract.js";
 import { BRANDS } from "../src/core/scam/lookalike.js";
 import { normalizePhone } from "../src/core/scam/phones.js";
-import { scamMessages } from "./fixtures/scam-messages.js";
+import { scamMessages, type LabelledMessage } from "./fixtures/scam-messages.js";
+import { lookalikeClasses } from "./fixtures/scam-lookalikes.js";
+import { messyClasses } from "./fixtures/scam-messy.js";
+import { negativeClasses } from "./fixtures/scam-negatives.js";
+import { evaluate, kindOfKey } from "./fixtures/scam-score.js";
 
 const keysOf = (text: string): string[] => extractIndicators(text).map(indicatorKey);
 const only = (text: string): Indicator => {
@@ -12,67 +16,67 @@ const only = (text: string): Indicator => {
   return found[0] as Indicator;
 };
 
-type Score = { tp: number; fp: number; fn: number; precision: number; recall: number };
-const KIND_OF_PREFIX: Record<string, string> = { phone: "phone", bank: "bank_account", domain: "domain", tg: "account", zalo: "account" };
-const kindOfKey = (key: string): string => KIND_OF_PREFIX[key.slice(0, key.indexOf(":"))] ?? "unknown";
+/** Every labelled class: the original corpus, then the classes of issue 17 (messy numbers, look-alikes, hard negatives). */
+const CLASSES: Record<string, LabelledMessage[]> = { original: scamMessages, ...messyClasses, ...lookalikeClasses, ...negativeClasses };
+const evaluateAll = (messages: LabelledMessage[]) => evaluate(messages, extractIndicators, indicatorKey);
 
-function score(counts: { tp: number; fp: number; fn: number }): Score {
-  const ratio = (n: number, d: number): number => (d === 0 ? 1 : Math.round((n / d) * 10_000) / 10_000);
-  return { ...counts, precision: ratio(counts.tp, counts.tp + counts.fp), recall: ratio(counts.tp, counts.tp + counts.fn) };
-}
-
-/** Micro-averaged over indicator keys, per kind and overall; misses and extras listed for diagnosis. */
-function evaluate() {
-  const counts: Record<string, { tp: number; fp: number; fn: number }> = {};
-  const all = { tp: 0, fp: 0, fn: 0 };
-  const errors: string[] = [];
-  const bump = (key: string, field: "tp" | "fp" | "fn"): void => {
-    const c = (counts[kindOfKey(key)] ??= { tp: 0, fp: 0, fn: 0 });
-    c[field]++;
-    all[field]++;
-  };
-  for (const m of scamMessages) {
-    const got = new Set(keysOf(m.text));
-    const want = new Set(m.expected);
-    for (const k of got) bump(k, want.has(k) ? "tp" : "fp");
-    for (const k of want) {
-      if (got.has(k)) continue;
-      bump(k, "fn");
-      errors.push(`${m.id}: missed ${k}`);
-    }
-    for (const k of got) if (!want.has(k)) errors.push(`${m.id}: extra ${k}`);
-  }
-  const perKind = Object.fromEntries(Object.entries(counts).map(([k, c]) => [k, score(c)]));
-  return { perKind, overall: score(all), errors };
-}
+/** Floors per class, measured after issue 17's fix; the figures before it are in the README. */
+const FLOORS: Record<string, { precision: number; recall: number; lookalike?: number }> = {
+  original: { precision: 0.95, recall: 0.95, lookalike: 0.95 },
+  invisible: { precision: 0.95, recall: 0.95 },
+  "full-width": { precision: 0.95, recall: 0.95 },
+  "line-broken": { precision: 0.95, recall: 0.95 },
+  dashed: { precision: 0.95, recall: 0.95 },
+  "label-next-line": { precision: 0.95, recall: 0.9 },
+  spelled: { precision: 0.95, recall: 0.9 },
+  // Written after the fix and not tuned to (see the fixture): a lower bar, reported as measured.
+  "held-out": { precision: 0.9, recall: 0.8 },
+  "government-lookalike": { precision: 0.95, recall: 0.95, lookalike: 0.9 },
+  "retail-lookalike": { precision: 0.95, recall: 0.95, lookalike: 0.9 },
+  "hard-negatives": { precision: 0.95, recall: 0.95, lookalike: 0.95 },
+};
 
 describe("the labelled corpus", () => {
   it("is large and varied enough to mean something", () => {
     expect(scamMessages.length).toBeGreaterThanOrEqual(120);
     expect(scamMessages.filter((m) => m.expected.length === 0).length).toBeGreaterThanOrEqual(25);
-    expect(new Set(scamMessages.map((m) => m.id)).size).toBe(scamMessages.length);
+    const everything = Object.values(CLASSES).flat();
+    expect(new Set(everything.map((m) => m.id)).size).toBe(everything.length);
     for (const kind of ["phone", "bank_account", "domain", "account"]) {
       expect(scamMessages.flatMap((m) => m.expected).filter((k) => kindOfKey(k) === kind).length).toBeGreaterThanOrEqual(15);
     }
+    for (const [name, messages] of Object.entries(CLASSES)) expect(messages.length, name).toBeGreaterThanOrEqual(10);
+    expect(CLASSES["hard-negatives"]!.filter((m) => m.expected.length === 0).length).toBeGreaterThanOrEqual(15);
   });
 
-  it("is extracted with precision and recall of at least 0.95", () => {
-    const result = evaluate();
+  it("is extracted with precision and recall above each class's floor, per kind and per class", () => {
+    const perClass = Object.fromEntries(Object.entries(CLASSES).map(([name, messages]) => [name, evaluateAll(messages)]));
+    const all = evaluateAll(Object.values(CLASSES).flat());
     console.log(
       JSON.stringify({
-        messages: scamMessages.length,
-        withoutIndicators: scamMessages.filter((m) => m.expected.length === 0).length,
-        perKind: result.perKind,
-        overall: result.overall,
-        errors: result.errors,
+        messages: all.messages,
+        withoutIndicators: Object.values(CLASSES).flat().filter((m) => m.expected.length === 0).length,
+        perKind: all.perKind,
+        overall: all.overall,
+        perClass: Object.fromEntries(Object.entries(perClass).map(([name, e]) => [name, { messages: e.messages, overall: e.overall, perKind: e.perKind }])),
+        errors: all.errors,
       }),
     );
-    expect(result.overall.precision).toBeGreaterThanOrEqual(0.95);
-    expect(result.overall.recall).toBeGreaterThanOrEqual(0.95);
+    const below: string[] = [];
+    for (const [name, floor] of Object.entries(FLOORS)) {
+      const e = perClass[name]!;
+      if (e.overall.precision < floor.precision) below.push(`${name}: precision ${e.overall.precision} < ${floor.precision}`);
+      if (e.overall.recall < floor.recall) below.push(`${name}: recall ${e.overall.recall} < ${floor.recall}`);
+      const look = e.perKind["lookalike"];
+      if (floor.lookalike !== undefined && look && Math.min(look.precision, look.recall) < floor.lookalike) {
+        below.push(`${name}: look-alike precision ${look.precision} / recall ${look.recall} < ${floor.lookalike}`);
+      }
+    }
+    expect(below).toEqual([]);
   });
 
   it("lists indicators in order of first appearance", () => {
-    const misordered = scamMessages.filter((m) => {
+    const misordered = Object.values(CLASSES).flat().filter((m) => {
       const got = keysOf(m.text);
       return got.length === m.expected.length && got.every((k) => m.expected.includes(k)) && got.join() !== m.expected.join();
     });
@@ -81,12 +85,16 @@ describe("the labelled corpus", () => {
 
   it("names the bank and the imitated site the labels give", () => {
     const wrong: string[] = [];
-    for (const m of scamMessages) {
+    for (const m of Object.values(CLASSES).flat()) {
       const found = extractIndicators(m.text);
       for (const [value, bank] of Object.entries(m.banks ?? {})) {
         const got = found.find((i) => i.kind === "bank_account" && i.value === value);
         if (got?.kind === "bank_account" && got.bank !== bank) wrong.push(`${m.id}: ${value} bank ${got.bank} ≠ ${bank}`);
       }
+    }
+    // Look-alikes of the original corpus must all be right; the new classes are held to their floors above.
+    for (const m of scamMessages) {
+      const found = extractIndicators(m.text);
       for (const [value, of] of Object.entries(m.lookalike ?? {})) {
         const got = found.find((i) => i.kind === "domain" && i.value === value);
         if (got?.kind === "domain" && (got.lookalike?.of ?? null) !== of) wrong.push(`${m.id}: ${value} of ${got.lookalike?.of} ≠ ${of}`);

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, eventually, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
+import { liveSubscribed, settled } from "./support/settle.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
 import { createLoginLink } from "../src/core/sign-in.js";
@@ -205,16 +206,22 @@ describe("officers' dashboard over HTTP: sign-in, sessions, CSRF, scope, queue, 
     const a = await listen(webA);
     const b = await listen(webB);
     expect(a.res.headers.get("content-type")).toMatch(/text\/event-stream/);
-    await new Promise((r) => setTimeout(r, 200));
+    // Both pages listen once their stream has begun and the web process is subscribed to changes.
+    await eventually(async () => a.seen().startsWith("retry:") && b.seen().startsWith("retry:"), WAIT_MS, "both streams open");
+    await liveSubscribed(app);
     // A change made in the chat (the officer taps "claim" under the card) reaches the page.
     const card = fake.calls.find((c) => to(INBOX_A)(c) && textOf(c).includes(fresh.code))!;
     await tg.post(u.callback(officerA, `t:claim:${fresh.id}`, { chatId: INBOX_A, messageId: messageIdOf(card) }));
-    await eventually(async () => a.seen().includes(fresh.code), 10_000, "the change on ward A's page");
+    await eventually(async () => a.seen().includes(fresh.code), WAIT_MS, "the change on ward A's page");
     // A question asked on the page reaches the stream once the bot has relayed it.
     await webA.post(`/tips/${fresh.code}/ask`, { text: "Người đó mặc áo màu gì?", nonce: randomUUID() });
-    await eventually(async () => a.seen().includes(`{"code":"${fresh.code}","kind":"asked"}`), 10_000, "the question on ward A's page");
+    await eventually(async () => a.seen().includes(`{"code":"${fresh.code}","kind":"asked"}`), WAIT_MS, "the question on ward A's page");
     expect(fake.calls.some((c) => to(resident.id + 3)(c) && textOf(c).includes("Người đó mặc áo màu gì?"))).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    // Ward B's page hears only its own ward: once every change to the fresh tip has been published
+    // (nothing left to do) and a later change in ward B has reached B's page, A's would have too.
+    await settled(app.deps, fake);
+    const mine = await seedTelegramTip(app, { chatId: resident.id + 4, wardCode: CUA_NAM, text: "Mất trộm xe đạp ở chợ Cửa Nam" });
+    await eventually(async () => b.seen().includes(mine.code), WAIT_MS, "the change on ward B's page");
     expect(b.seen()).not.toContain(fresh.code);
     a.stop();
     b.stop();

@@ -152,8 +152,8 @@ describe("reports pages", () => {
     expect(p.channels).toEqual({ TELEGRAM: 4, ZALO_OA: 1, WEB: 1 });
     expect(p.weeks).toEqual({ "03/03": 2, "10/03": 4 });
     // Medians read as durations; categories and channels by their names.
-    expect(body).toMatch(/data-value="60">1 h 0 m</);
-    expect(body).toMatch(/data-value="360">6 h 0 m</);
+    expect(body).toMatch(/data-value="60">1 giờ</);
+    expect(body).toMatch(/data-value="360">6 giờ</);
     expect(body).toContain("Lừa đảo");
     expect(body).toContain("Zalo OA");
     // Charts are inline SVG with a title, and there are links to the CSV and the printable page.

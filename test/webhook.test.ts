@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
-import { REDIS_URL, WEBHOOK_SECRET, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { eventually, REDIS_URL, startTestApp, WAIT_MS, WEBHOOK_SECRET, type TestApp } from "./support/app.js";
 
 const updates = createUpdateFactory();
 const PATH = "/webhooks/telegram";
@@ -52,7 +52,7 @@ describe("POST /webhooks/telegram (web and workers)", () => {
 
   it("registers the webhook with Telegram, with the secret", async () => {
     // Registered in the background: a slow Bot API must not hold up serving.
-    const webhook = await eventually(async () => fake.webhook, 10_000, "setWebhook");
+    const webhook = await eventually(async () => fake.webhook, WAIT_MS, "setWebhook");
     expect(webhook).toEqual({ url: `https://wardline.example.org${PATH}`, secretToken: WEBHOOK_SECRET });
     const call = fake.callsTo("setWebhook")[0];
     expect(call?.params).toMatchObject({ allowed_updates: expect.arrayContaining(["message", "callback_query"]) });
@@ -68,7 +68,7 @@ describe("POST /webhooks/telegram (web and workers)", () => {
     const rows = await eventually(async () => {
       const r = await inboundRows(app, update.update_id);
       return r.length === 1 && r[0]!.processedAt ? r : null;
-    }, 20_000, "the update to be processed");
+    }, WAIT_MS, "the update to be processed");
     expect(rows).toHaveLength(1);
 
     // The row is marked inside the job; the job itself is marked finished a moment later.
@@ -91,7 +91,7 @@ describe("POST /webhooks/telegram (web and workers)", () => {
     const answers = await Promise.all([post(app, update), post(app, update), post(app, update)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(await totalInbound(app)).toBe(before + 1);
-    await eventually(async () => (await inboundRows(app, update.update_id))[0]?.processedAt, 20_000, "the update to be processed");
+    await eventually(async () => (await inboundRows(app, update.update_id))[0]?.processedAt, WAIT_MS, "the update to be processed");
     expect(await inboundRows(app, update.update_id)).toHaveLength(1);
     expect(await totalInbound(app)).toBe(before + 1);
   });
@@ -135,7 +135,7 @@ describe("POST /webhooks/telegram (web and workers)", () => {
     const job = await eventually(async () => {
       const j = await app.deps.queues.inbound.getJob(jobIdOf(updateId));
       return j?.finishedOn ? j : null;
-    }, 20_000, "the poll update to be finished");
+    }, WAIT_MS, "the poll update to be finished");
     expect(await job.getState()).toBe("completed");
     expect(job.failedReason).toBeFalsy();
     expect(job.attemptsMade).toBeLessThanOrEqual(1);

@@ -7,7 +7,8 @@ import { unseal } from "../src/crypto/identity.js";
 import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-api.js";
 import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { signOaWebhook, startFakeZalo, type FakeZalo } from "./fakes/zalo-api.js";
-import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
+import { BOT_INFO, eventually, startTestApp, WAIT_MS, type TestApp } from "./support/app.js";
+import { waitForJobs } from "./support/settle.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { telegramSession, textOf, to } from "./support/telegram-session.js";
 
@@ -38,7 +39,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
 
   /** What the resident sees next: the first OA message after `before` texts. */
   const nextOaText = async (userId: string, before: number, pattern: RegExp) =>
-    eventually(async () => oaTexts(zalo, userId).slice(before).find((t) => pattern.test(t)), 15_000, `an OA message matching ${pattern}`);
+    eventually(async () => oaTexts(zalo, userId).slice(before).find((t) => pattern.test(t)), WAIT_MS, `an OA message matching ${pattern}`);
 
   /** The resident writes on Zalo and waits for the answer matching `pattern`. */
   const say = async (userId: string, text: string, pattern: RegExp) => {
@@ -155,16 +156,16 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
     expect(tip).toMatchObject({ channel: "ZALO_OA", category: "racing", lat: 21.0412, anonymous: true });
 
     // The officers' card says where it came from and never who sent it.
-    const card = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes(code), 15_000);
+    const card = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes(code));
     expect(textOf(card)).toContain("Zalo OA");
     expect(textOf(card)).not.toContain(RESIDENT);
     // The photo arrives as a cleaned copy: no EXIF, no link to the resident's file.
-    const photo = await tgFake.waitFor((c) => c.method === "sendPhoto" && String(c.params["chat_id"]) === String(INBOX), 15_000);
+    const photo = await tgFake.waitFor((c) => c.method === "sendPhoto" && String(c.params["chat_id"]) === String(INBOX));
     const upload = tgFake.uploads.find((up) => up.method === "sendPhoto");
     expect(upload).toBeDefined();
     expect((await sharp(upload!.bytes).metadata()).exif).toBeUndefined();
     expect(JSON.stringify(photo.params)).not.toContain(photoUrl);
-    await tgFake.waitFor((c) => c.method === "sendLocation" && String(c.params["chat_id"]) === String(INBOX), 15_000);
+    await tgFake.waitFor((c) => c.method === "sendLocation" && String(c.params["chat_id"]) === String(INBOX));
 
     // Every reply was inside the free window: nothing charged.
     expect(zalo.oaSentTo(RESIDENT).every((s) => s.billing === "free")).toBe(true);
@@ -194,7 +195,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
     expect(relayed).not.toContain("Lan");
     // Zalo has no reply button: the next thing the resident writes is the answer.
     await say(RESIDENT, "Đoạn gần cổng công viên Thủ Lệ", /Đã chuyển câu trả lời/);
-    const posted = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes("Thủ Lệ"), 15_000);
+    const posted = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes("Thủ Lệ"));
     expect(textOf(posted)).toContain(code);
     const thread = await app.deps.db.tipMessage.findMany({ where: { tipId }, orderBy: { id: "asc" }, select: { author: true } });
     expect(thread.map((m) => m.author)).toEqual(["TIPSTER", "OFFICER", "TIPSTER"]);
@@ -233,19 +234,19 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
     // The resident reported two days ago (by Zalo's clock) and has not written since.
     zaloClockOffset = -49 * HOUR;
     await zalo.userSends(LATE_RESIDENT, { text: "baocao" });
-    const late = await eventually(async () => app.deps.db.resident.findFirst({ where: { channel: "ZALO_OA", windowOpenedAt: { not: null }, NOT: { id: (await app.deps.db.tip.findUniqueOrThrow({ where: { code } })).residentId } } }));
+    const late = await eventually(async () => app.deps.db.resident.findFirst({ where: { channel: "ZALO_OA", windowOpenedAt: { not: null }, NOT: { id: (await app.deps.db.tip.findUniqueOrThrow({ where: { code } })).residentId! } } }));
     expect(Date.now() - late.windowOpenedAt!.getTime()).toBeGreaterThan(48 * HOUR);
     zaloClockOffset = 0;
     const lateTip = await app.deps.db.tip.create({
       data: { code: "WAKE-3456", sourceKey: "zoa-late-1", channel: "ZALO_OA", residentId: late.id, wardId: (await app.deps.db.ward.findUniqueOrThrow({ where: { code: WARD } })).id, category: "theft", text: "Mất xe đạp", messages: { create: { author: "TIPSTER", text: "Mất xe đạp" } } },
     });
     await app.deps.queues.routing.add("route-tip", { tipId: lateTip.id }, { jobId: `route-${lateTip.id}` });
-    const card = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes("WAKE-3456"), 15_000);
+    const card = await tgFake.waitFor((c) => to(INBOX)(c) && textOf(c).includes("WAKE-3456"));
     await eventually(async () => (await app.deps.db.tipCard.findFirst({ where: { tipId: lateTip.id, messageId: { not: null } } })) !== null);
     const sentBefore = zalo.oaSentTo(LATE_RESIDENT).length;
 
     await tg.post(u.groupText(INBOX, officer, "Xe đạp màu gì?", { replyTo: { messageId: (card.response as { result: { message_id: number } }).result.message_id, fromBot: true, text: textOf(card) } }));
-    const notice = await tgFake.waitFor((c) => to(INBOX)(c) && /WAKE-3456/.test(textOf(c)) && /chưa gửi được/.test(textOf(c)), 15_000);
+    const notice = await tgFake.waitFor((c) => to(INBOX)(c) && /WAKE-3456/.test(textOf(c)) && /chưa gửi được/.test(textOf(c)));
     expect(textOf(notice)).toMatch(/48 giờ/);
     expect(zalo.oaSentTo(LATE_RESIDENT).length).toBe(sentBefore);
     const waiting = await app.deps.db.tipMessage.findFirstOrThrow({ where: { tipId: lateTip.id, author: "OFFICER" }, select: { relayedAt: true } });
@@ -264,7 +265,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
       const before = texts().length;
       const r = await zalo.botUserSends(BOT_RESIDENT, { text }, { wrapped });
       expect(r.status).toBe(200);
-      return eventually(async () => texts().slice(before).find((t) => pattern.test(t)), 15_000, `bot reply ${pattern}`);
+      return eventually(async () => texts().slice(before).find((t) => pattern.test(t)), WAIT_MS, `bot reply ${pattern}`);
     };
     await botSay("phuong ba dinh", /Gõ số để chọn/);
     await botSay("1", /Đã ghi nhận phường, xã/, true);
@@ -294,7 +295,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
       const ds = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: created.id }, select: { status: true, reason: true } });
       seen = ds;
       return ds.length === 2 && ds.every((d) => d.status === "SENT");
-    }, 20_000, "both deliveries sent").catch(async (err: Error) => {
+    }, WAIT_MS, "both deliveries sent").catch(async (err: Error) => {
       const failed = await app.deps.queues.broadcast.getFailed();
       throw new Error(`${err.message}: ${JSON.stringify(seen)}; failed jobs: ${failed.map((j) => `${j.name}: ${j.failedReason}`).join("; ")}`);
     });
@@ -304,7 +305,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
     // A delivery job run again (a retry, a redelivered job) sends nothing more.
     const ids = await app.deps.db.campaignDelivery.findMany({ where: { campaignId: created.id }, select: { id: true } });
     const again = await Promise.all(ids.map((d) => app.deps.queues.broadcast.add("campaign-deliver", { deliveryId: d.id, gen: 0 }, { jobId: `again-${d.id}` })));
-    await eventually(async () => (await Promise.all(again.map((j) => j.getState()))).every((s) => s === "completed"), 15_000, "the re-queued delivery jobs to finish");
+    await waitForJobs(app.deps.queues.broadcast, again.map((j) => j.id!));
     // They ran to the delivery's status and stopped there.
     const results = await Promise.all(again.map(async (j) => (await app.deps.queues.broadcast.getJob(j.id!))?.returnvalue));
     expect(results).toEqual(ids.map(() => ({ skipped: "SENT" })));

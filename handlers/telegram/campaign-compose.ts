@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { WARNING_TEXT_MAX, areaChoices, areaFromCodes, parseTags, templateWarning, warningTitle } from "../../src/core/campaigns/compose.js";
@@ -10,7 +11,7 @@ import { officerOf } from "./inbox-officer.js";
 
 type Draft = NonNullable<ChatState["campaign"]>;
 
-const newDraft = (): Draft => ({ step: "content", wardIds: [], provinceCodes: [], all: false, tags: [], groups: true, residents: true });
+const newDraft = (): Draft => ({ id: randomUUID(), step: "content", wardIds: [], provinceCodes: [], all: false, tags: [], groups: true, residents: true });
 
 /**
  * `/warn` in a private chat, for officers allowed to broadcast: the warning (their own

@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { audienceSize } from "../../src/core/campaigns/audience.js";
-import { launchCampaign, showCampaignStatus } from "../../src/core/campaigns/control.js";
+import { showCampaignStatus } from "../../src/core/campaigns/control.js";
+import { launchOnce } from "../../src/core/campaigns/once.js";
+import { sendOnce } from "../../src/db/sent-once.js";
 import { campaignResults, setStatusMessage } from "../../src/core/campaigns/store.js";
 import { parseTarget, type Target } from "../../src/core/campaigns/target.js";
 import { checkTarget } from "../../src/core/campaigns/compose.js";
@@ -52,8 +54,12 @@ export function campaignConfirmFeature(deps: ConfirmDeps): Composer<BotContext> 
     if (!draft?.source || !officer || !ctx.chat) return;
     const target = draftTarget(draft);
     if (!(await checkTarget(deps.db, officer, target)).ok) return void (await ctx.reply(ctx.t("campaign-not-allowed")));
+    // The launch key, as the dashboard's form nonce: the job retried after a failed reply below, or a
+    // second tap on Send before the chat's state was saved, finds the campaign already launched.
+    // (A draft begun before drafts had ids falls back to this update, which a retry repeats.)
+    const key = `tg-${officer.id}-${draft.id ?? `u${ctx.update.update_id}`}`;
     delete ctx.state.campaign;
-    const created = await launchCampaign(deps, {
+    const created = await launchOnce(deps, key, {
       officerId: officer.id,
       title: draft.title ?? ctx.t("campaign-untitled"),
       templateKey: draft.templateKey ?? null,
@@ -69,8 +75,11 @@ export function campaignConfirmFeature(deps: ConfirmDeps): Composer<BotContext> 
     const text = scheduledAt
       ? `${campaignText(deps.i18n, ctx.locale, r)}\n${ctx.t("campaign-scheduled", { at: scheduledAt.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" }) })}`
       : campaignText(deps.i18n, ctx.locale, r);
-    const status = await ctx.reply(text, { reply_markup: campaignButtons(deps.i18n, ctx.locale, r) });
-    await setStatusMessage(deps.db, created.id, String(ctx.chat.id), status.message_id);
+    const chatId = ctx.chat.id;
+    const status = await sendOnce(deps.db, `campaign-status-${created.id}`, async () =>
+      String((await ctx.reply(text, { reply_markup: campaignButtons(deps.i18n, ctx.locale, r) })).message_id),
+    );
+    if (status.messageId) await setStatusMessage(deps.db, created.id, String(chatId), Number(status.messageId));
     await showCampaignStatus(deps, created.id);
   };
 

@@ -4,7 +4,9 @@ import type { BotContext } from "./context.js";
 
 /**
  * Errors a user can act on become a localized reply. Everything else propagates, so the job
- * is retried (a database outage must not lose the update).
+ * is retried (a database outage must not lose the update), and is logged once, by the job's
+ * failure line: grammY wraps it in a BotError holding the whole update, of which the logger
+ * keeps only the wrapped error's type, message and code (src/log-error.ts).
  */
 export function errorBoundary(): Composer<BotContext> {
   const c = new Composer<BotContext>();

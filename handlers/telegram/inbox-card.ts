@@ -1,10 +1,20 @@
 import { Composer } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { assessTip, claimTip, resolveTip, type ActionResult } from "../../src/core/tips/actions.js";
+import { esc } from "../../src/telegram/html.js";
 import type { BotContext } from "./context.js";
 import { officerOf } from "./inbox-officer.js";
 
 export type CardDeps = Pick<Deps, "db" | "queues">;
+
+/** Stands for the mention while the prompt is escaped (it is HTML, the rest is text). */
+const MENTION = "\u0000";
+
+/** The user behind a button tap, as a mention: their @username, else a link to their account. */
+function mentionOf(ctx: BotContext, name: string): string {
+  const from = ctx.from!;
+  return from.username ? `@${from.username}` : `<a href="tg://user?id=${from.id}">${esc(name)}</a>`;
+}
 
 /** The buttons on a tip card: claim, ask, valuable / not valuable, resolved, transfer. */
 export function inboxCardFeature(deps: CardDeps): Composer<BotContext> {
@@ -36,7 +46,11 @@ export function inboxCardFeature(deps: CardDeps): Composer<BotContext> {
         await ctx.answerCallbackQuery();
         if (!tip) return;
         // Officers answer these prompts with Telegram's reply; the code in the prompt ties the reply to the tip.
-        await ctx.reply(ctx.t(action === "ask" ? "ask-prompt" : "transfer-prompt", { code: tip.code }), {
+        // `selective` opens the reply box for the users @mentioned in the prompt and for the sender of the
+        // message it replies to, here the bot's own card: so the prompt mentions the officer who tapped.
+        const text = esc(ctx.t(action === "ask" ? "ask-prompt" : "transfer-prompt", { code: tip.code, officer: MENTION })).replace(MENTION, () => mentionOf(ctx, officer.displayName));
+        await ctx.reply(text, {
+          parse_mode: "HTML",
           reply_markup: { force_reply: true, selective: true },
           reply_parameters: { message_id: ctx.callbackQuery.message?.message_id ?? 0, allow_sending_without_reply: true },
         });

@@ -12,7 +12,8 @@ const TRANSFER_MARK = "↪";
 
 /**
  * An officer's reply to a card (or to an "ask" prompt) is a question for the tipster; a reply
- * to a transfer prompt names the new ward and the reason: "<ward> - <reason>".
+ * to a transfer prompt names the new ward and the reason: "<ward> - <reason>". A reply that is
+ * not text gets told so.
  */
 export function inboxRepliesFeature(deps: ReplyDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
@@ -50,6 +51,17 @@ export function inboxRepliesFeature(deps: ReplyDeps): Composer<BotContext> {
       return void (await ctx.reply(ctx.t("transfer-pick", { code }), { reply_markup: kb }));
     }
     await report(ctx, await askTipster(deps, officer, tip.id, ctx.message.text.slice(0, 4000), `tg-${ctx.update.update_id}`), "action-asked");
+  });
+
+  // Only text reaches a tipster: a photo, voice note or sticker in reply to a card or a prompt
+  // would otherwise be dropped without a word, and the officer would wait for an answer.
+  groups.on("message", async (ctx, next) => {
+    const replied = ctx.message.reply_to_message;
+    if (!replied || replied.from?.id !== ctx.me.id || ctx.message.text !== undefined) return next();
+    const code = (replied.text ?? replied.caption ?? "").match(CODE_IN_TEXT)?.[1];
+    if (!code || !(await officerOf(deps, ctx))) return next();
+    const key = (replied.text ?? "").startsWith(TRANSFER_MARK) ? "inbox-transfer-text-only" : "inbox-reply-text-only";
+    await ctx.reply(ctx.t(key, { code }), { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } });
   });
 
   groups.callbackQuery(/^tt:(\d+):(\d{5})$/, async (ctx) => {

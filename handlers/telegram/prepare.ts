@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { pseudonym } from "../../src/crypto/identity.js";
-import { parseChatState } from "../../src/core/chat-state.js";
+import { loadChatState, saveChatState } from "../../src/core/chat-session.js";
 import { upsertResident, type ResidentRef } from "../../src/core/residents.js";
 import { isLocale, negotiateLocale, type Locale } from "../../src/i18n.js";
 import type { BotContext } from "./context.js";
@@ -40,13 +40,12 @@ export function prepare(deps: PrepareDeps): Composer<BotContext> {
     if (isLocale(resident.language)) ctx.locale = resident.language as Locale;
 
     const key = `tg:${ctx.senderPseudonym}`;
-    const row = await deps.db.chatSession.findUnique({ where: { key }, select: { value: true } });
-    ctx.state = parseChatState(row?.value);
+    ctx.state = await loadChatState(deps, key);
     const before = JSON.stringify(ctx.state);
     await next();
     const after = JSON.stringify(ctx.state);
     if (after !== before) {
-      await deps.db.chatSession.upsert({ where: { key }, create: { key, value: ctx.state }, update: { value: ctx.state } });
+      await saveChatState(deps, key, ctx.state);
     }
   });
   return c;

@@ -55,7 +55,7 @@ export async function promptStep(ctx: BotContext, flow: Flow, wardName: string |
       return;
     case "confirm":
       await ctx.reply(reportSummary(ctx.t, flow, wardName), {
-        reply_markup: new InlineKeyboard().text(ctx.t("btn-send"), "f:send").text(ctx.t("btn-cancel"), "f:cancel"),
+        reply_markup: new InlineKeyboard().text(ctx.t("btn-send"), "f:send").text(ctx.t("btn-cancel"), "f:cancel").row().text(ctx.t("btn-change-category"), "f:recat"),
       });
       return;
   }

@@ -8,7 +8,9 @@ import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
 import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, recordAnswer, type Flow } from "../../src/core/report-flow.js";
 import { promptStep } from "./report-steps.js";
-import { offerWards } from "./ward-choice.js";
+import { answerClosedSummary, closeSummary } from "./report-sent.js";
+import { recategorizeFeature, withChangeCategory } from "./report-category.js";
+import { offerWards, removeButtons } from "./ward-choice.js";
 import { wardLabel, wardWithProvince } from "../../src/core/wards/label.js";
 import { wardsNear } from "../../src/core/wards/near.js";
 
@@ -52,12 +54,14 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
       return;
     }
     delete ctx.state.flow;
-    await ctx.reply(ctx.t("report-sent", { code: r.code, ward: r.wardName ?? ctx.t("summary-triage"), time: vnTime(new Date()) }), {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("btn-status"), `s:${r.code}`),
-    });
+    // A one-tap tip's category was guessed from its text: say which, and offer to change it.
+    const sent = ctx.t("report-sent", { code: r.code, ward: r.wardName ?? ctx.t("summary-triage"), time: vnTime(new Date()) });
+    const guessed = flow.quick ? `\n\n${ctx.t("report-sent-guessed", { category: ctx.t(`category-${flow.category ?? "other"}`) })}` : "";
+    const kb = new InlineKeyboard().text(ctx.t("btn-status"), `s:${r.code}`);
+    await ctx.reply(sent + guessed, { parse_mode: "HTML", reply_markup: flow.quick ? withChangeCategory(kb, ctx, r.code) : kb });
   };
 
+  c.use(recategorizeFeature(deps));
   pm.command(["report", "baocao"], (ctx) => begin(ctx));
   pm.callbackQuery("f:start", async (ctx) => {
     await ctx.answerCallbackQuery();
@@ -75,6 +79,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     delete ctx.state.flow;
     delete ctx.state.draft;
     delete ctx.state.choosingWard;
+    delete ctx.state.wardSearch;
     delete ctx.state.replyingTo;
     await ctx.reply(ctx.t(had ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   };
@@ -86,14 +91,17 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
 
   // Choosing a ward: inside the flow, or on its own (/ward, deep links).
   pm.callbackQuery(/^w:(\d{5})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
     const code = ctx.match[1]!;
     const ward = deps.wards.getWard(code);
     const resident = residentOf(ctx);
-    if (!ward || !resident) return;
+    if (!ward || !resident) return void (await ctx.answerCallbackQuery());
+    // Say what the tap did, and take the list's buttons off: a list is used once.
+    await ctx.answerCallbackQuery({ text: ctx.t("ward-chosen", { ward: ward.name }) });
+    await removeButtons(ctx);
     await setResidentWard(deps.db, resident.id, code);
     const flow = ctx.state.flow;
     delete ctx.state.choosingWard;
+    delete ctx.state.wardSearch;
     const label = wardWithProvince(deps.wards, ward);
     await ctx.reply(ctx.t("ward-set", { ward: label }), { reply_markup: { remove_keyboard: true } });
     if (flow && (flow.step === "ward" || flow.step === "ward-pick")) {
@@ -145,9 +153,12 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     await advance(ctx, flow);
   });
   pm.callbackQuery("f:send", async (ctx) => {
-    await ctx.answerCallbackQuery();
     const flow = ctx.state.flow;
-    if (flow?.step === "confirm") await submit(ctx, flow);
+    if (flow?.step !== "confirm") return answerClosedSummary(ctx, deps);
+    await ctx.answerCallbackQuery();
+    await submit(ctx, flow);
+    // Sent (not held back by the hourly limit): the summary's buttons have done their work.
+    if (!ctx.state.flow) await closeSummary(ctx);
   });
 
   pm.on("message:location", async (ctx, next) => {

@@ -8,7 +8,7 @@ import { sourceKey, typedNumber, type ZaloContext, type ZaloFeature } from "./co
 import { MENU_OPTIONS, menuFeature, showMenu } from "./menu.js";
 import { createZaloReport } from "./report.js";
 import { showMyTips, showStatus, subscribeResident, unsubscribeResident } from "./status.js";
-import { chooseWard, offerWardsByName, offerWardsNear } from "./ward.js";
+import { chooseWard, narrowWards, offerWardsByName, offerWardsNear } from "./ward.js";
 
 export type ZaloConversationDeps = Pick<Deps, "db" | "queues" | "identity" | "config" | "metrics" | "wards" | "boundaries">;
 
@@ -96,13 +96,15 @@ export function createZaloConversation(deps: ZaloConversationDeps): (ctx: ZaloCo
     delete ctx.state.pick;
     if (pick.kind === "menu") await actions[choice]?.(ctx);
     else if (pick.kind === "ward") await chooseWard(deps, ctx, choice);
+    else if (pick.kind === "ward-province" || pick.kind === "ward-district") narrowWards(deps, ctx, pick.kind, choice);
     else if (pick.kind === "draft") {
       const draft = ctx.state.draft;
       delete ctx.state.draft;
       if (!draft || choice === "drop") ctx.reply(ctx.t("draft-dropped"));
       else if (choice === "send") await report.begin(ctx, draft);
       else await report.begin(ctx);
-    } else return false;
+    } else if (pick.kind === "category") await report.recategorize(ctx, choice);
+    else return false;
     return true;
   };
 

@@ -1,11 +1,12 @@
-import { CATEGORIES } from "../../src/core/categories.js";
+import { CATEGORIES, isCategory } from "../../src/core/categories.js";
 import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, recordAnswer, reportSummary, type Flow } from "../../src/core/report-flow.js";
+import { recategorizeByTipster } from "../../src/core/tips/recategorize.js";
 import { submitReport } from "../../src/core/tips/submit.js";
 import type { Deps } from "../../src/deps.js";
 import { vnTime } from "../../src/telegram/html.js";
 import type { ZaloInbound } from "../../src/zalo/inbound.js";
 import { fold, numbered, sourceKey, typedNumber, type ZaloContext, type ZaloFeature } from "./context.js";
-import { chooseWard, offerWardsByName, offerWardsNear, type ZaloWardDeps } from "./ward.js";
+import { chooseWard, narrowWards, offerWardsByName, offerWardsNear, type ZaloWardDeps } from "./ward.js";
 
 export type ZaloReportDeps = ZaloWardDeps & Pick<Deps, "queues" | "identity" | "config" | "metrics">;
 
@@ -49,8 +50,8 @@ export function createZaloReport(deps: ZaloReportDeps) {
       case "identity":
         return ctx.reply(ctx.t("report-ask-identity"));
       case "confirm":
-        ctx.state.pick = { kind: "confirm", options: ["send", "cancel"] };
-        return ctx.reply(`${reportSummary(ctx.t, flow, wardName(flow.wardCode))}\n\n${ctx.t("zalo-confirm-ask")}`);
+        ctx.state.pick = { kind: "confirm", options: ["send", "cancel", "category"] };
+        return ctx.reply(`${reportSummary(ctx.t, flow, wardName(flow.wardCode))}\n\n${ctx.t("zalo-confirm-ask")}\n${ctx.t("zalo-confirm-change-category")}`);
     }
   };
 
@@ -71,6 +72,20 @@ export function createZaloReport(deps: ZaloReportDeps) {
     delete ctx.state.flow;
     delete ctx.state.pick;
     ctx.reply(ctx.t("zalo-report-sent", { code: r.code, ward: r.wardName ?? ctx.t("summary-triage"), time: vnTime(new Date()) }));
+    if (flow.quick) {
+      // The category was guessed from the text: say which, and let a typed number change it.
+      ctx.state.pick = { kind: "category", options: CATEGORIES.map((c) => `${r.code}:${c}`) };
+      ctx.reply(`\n${ctx.t("zalo-report-sent-guessed", { category: ctx.t(`category-${flow.category ?? "other"}`) })}\n${numbered(CATEGORIES.map((c) => ctx.t(`category-${c}`)))}`);
+    }
+  };
+
+  /** A number typed after a one-tap tip was sent: its new category (the choice is "<code>:<category>"). */
+  const recategorize = async (ctx: ZaloContext, choice: string) => {
+    const [code, category] = choice.split(":") as [string, string];
+    if (!isCategory(category)) return;
+    const r = await recategorizeByTipster(deps, { residentId: ctx.resident.id, code, category });
+    if (!r.ok) return ctx.reply(ctx.t(r.reason === "closed" ? "report-category-closed" : "report-category-not-found", { code }));
+    ctx.reply(ctx.t(r.changed ? "report-category-changed" : "report-category-unchanged", { code, category: ctx.t(`category-${category}`) }));
   };
 
   /** Starts a report; with `prefill` (the one-tap "send this as a tip") it is sent as soon as a ward is known. */
@@ -98,10 +113,16 @@ export function createZaloReport(deps: ZaloReportDeps) {
       case "ward":
         await wardChosen(ctx, flow, choice);
         return true;
+      case "ward-province":
+      case "ward-district":
+        narrowWards(deps, ctx, pick.kind, choice);
+        return true;
       case "category":
-        if (flow.step !== "category") return false;
+        if (flow.step !== "category" && flow.step !== "confirm") return false;
         flow.category = choice;
-        advance(ctx, flow);
+        // Changed from the summary: back to the summary; chosen at its own step: on to the next.
+        if (flow.step === "confirm") prompt(ctx, flow);
+        else advance(ctx, flow);
         return true;
       case "when":
         if (flow.step !== "when") return false;
@@ -115,7 +136,10 @@ export function createZaloReport(deps: ZaloReportDeps) {
         return true;
       case "confirm":
         if (flow.step !== "confirm") return false;
-        if (choice === "send") await submit(ctx, flow);
+        if (choice === "category") {
+          ctx.state.pick = { kind: "category", options: [...CATEGORIES] };
+          ctx.reply(`${ctx.t("zalo-category-change-ask")}\n${numbered(CATEGORIES.map((c) => ctx.t(`category-${c}`)))}`);
+        } else if (choice === "send") await submit(ctx, flow);
         else {
           delete ctx.state.flow;
           delete ctx.state.pick;
@@ -199,5 +223,5 @@ export function createZaloReport(deps: ZaloReportDeps) {
     return true;
   };
 
-  return { begin, inFlow, mediaOf };
+  return { begin, inFlow, mediaOf, recategorize };
 }

@@ -3,7 +3,7 @@ import { StartupError } from "../errors.js";
 import { runCli } from "./run.js";
 
 /** `npm run cli -- <command>`: the administration commands' entry point. */
-runCli(process.argv.slice(2), process.env).then(
+runCli(process.argv.slice(2), { env: process.env }).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof ConfigError) process.stderr.write(err.message + "\n");

@@ -30,12 +30,30 @@ export const chatStateSchema = z.object({
   /** After a bare /check: the next message is the thing to check. */
   checking: z.boolean().optional(),
   /** Zalo has no buttons: the numbered choices the last message offered, and what they choose. */
-  pick: z.object({ kind: z.enum(["menu", "ward", "category", "when", "anonymous", "confirm", "draft"]), options: z.array(z.string().max(200)).max(20) }).optional(),
+  pick: z
+    .object({
+      kind: z.enum(["menu", "ward", "category", "when", "anonymous", "confirm", "draft", "ward-province", "ward-district"]),
+      // 40: a common ward name is offered with every province it is found in (34).
+      options: z.array(z.string().max(200)).max(40),
+    })
+    .optional(),
   /** Choosing a ward outside the report flow (/ward). */
   choosingWard: z.object({ choices: z.array(z.string()).optional() }).optional(),
+  /** A ward search too common to list, being narrowed: what was typed, the province chosen, the former districts offered. */
+  wardSearch: z
+    .object({
+      query: z.string().max(200),
+      provinceCode: z.string().max(2).optional(),
+      districts: z.array(z.string().max(200)).max(40).optional(),
+      /** Telegram: the message with these buttons (taps on an older list are refused). */
+      messageId: z.number().int().optional(),
+    })
+    .optional(),
   /** An officer composing a warning campaign (/warn): what to send, to whom, and the step. */
   campaign: z
     .object({
+      /** Made when composing starts: the launch key, so a retried or repeated "send" launches one campaign. */
+      id: z.string().max(64).optional(),
       step: z.enum(["content", "area", "wards", "audience", "tags", "confirm", "schedule"]),
       source: z.object({ messageIds: z.array(z.number().int()).max(10), mediaGroupId: z.string().optional() }).optional(),
       templateKey: z.string().optional(),

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import type { ChatState } from "./chat-state.js";
 import type { Translate } from "../i18n.js";
+import { guessCategory } from "./category-guess.js";
 
 /** A report's text is clipped to this many characters (any channel). */
 export const MAX_REPORT_TEXT = 4000;
@@ -43,14 +44,15 @@ export function recordAnswer(flow: Flow, text: string): { clipped: boolean } {
 
 /**
  * A new report for a resident: at the category step when their ward is remembered, else at the
- * ward step. With `prefill` (the one-tap "send this as a tip") the text is already there.
+ * ward step. With `prefill` (the one-tap "send this as a tip") the text is already there and the
+ * category is guessed from it (the tipster can change it once it is sent).
  */
 export async function newFlow(db: Db, resident: { wardId: number | null }, startedBy: number | string, prefill?: { text: string; updateId: number | string }): Promise<Flow> {
   const wardCode = resident.wardId ? (await db.ward.findUnique({ where: { id: resident.wardId }, select: { code: true } }))?.code : undefined;
   return {
     step: wardCode ? "category" : "ward",
     ...(wardCode ? { wardCode } : {}),
-    ...(prefill ? { text: prefill.text.slice(0, MAX_REPORT_TEXT), category: "other", quick: true } : {}),
+    ...(prefill ? { text: prefill.text.slice(0, MAX_REPORT_TEXT), category: guessCategory(prefill.text), quick: true } : {}),
     media: [],
     startedBy: prefill?.updateId ?? startedBy,
   };

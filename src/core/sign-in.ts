@@ -58,8 +58,11 @@ export async function signIn(db: Db, rawToken: string, now = new Date()): Promis
 
 export type Session = { officer: OfficerRef; csrfToken: string };
 
-/** The live session behind a cookie value, or null (unknown, expired, idle too long, officer deactivated). */
-export async function findSession(db: Db, sessionId: string, now = new Date()): Promise<Session | null> {
+/**
+ * The live session behind a cookie value, or null (unknown, expired, idle too long, officer
+ * deactivated). `touch: false` checks without counting as use (an open live stream's re-checks).
+ */
+export async function findSession(db: Db, sessionId: string, now = new Date(), opts: { touch?: boolean } = {}): Promise<Session | null> {
   const idHash = sha256(sessionId);
   const s = await db.webSession.findUnique({ where: { idHash }, select: { csrfToken: true, expiresAt: true, lastSeenAt: true, officer: { select: officerSelect } } });
   if (!s) return null;
@@ -69,7 +72,7 @@ export async function findSession(db: Db, sessionId: string, now = new Date()): 
     return null;
   }
   // Touch at most every five minutes: a busy page does not write on every request.
-  if (idleSince > 5 * 60_000) await db.webSession.update({ where: { idHash }, data: { lastSeenAt: now } });
+  if (opts.touch !== false && idleSince > 5 * 60_000) await db.webSession.update({ where: { idHash }, data: { lastSeenAt: now } });
   const { active: _active, ...officer } = s.officer;
   return { officer, csrfToken: s.csrfToken };
 }

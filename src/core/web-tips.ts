@@ -7,13 +7,13 @@ import { tipsterReply, type ActionResult } from "./tips/actions.js";
 import { createTip, firstMessageKey } from "./tips/create.js";
 import { STATUS_SELECT, statusView, type TipStatusView } from "./tips/queries.js";
 import { normalizeTrackingCode } from "./tracking-code.js";
-import { BLOB_REF_PREFIX, normalizeStatusKey, statusKeyFor } from "./tips/web.js";
+import { BLOB_REF_PREFIX, normalizeStatusKey, statusKeyFor, webSourceKey } from "./tips/web.js";
 
 /**
  * Tips from the public web page. A web tipster has no account: each tip gets its own Resident,
  * known only by a keyed pseudonym of a secret "status key" that only the tipster is shown (it is
- * derived from the form's random nonce, never stored). The tracking code names the tip; code and
- * key together open its status and the officers' questions.
+ * derived from the form's random nonce; neither is stored, only keyed hashes of them). The tracking
+ * code names the tip; code and key together open its status and the officers' questions.
  */
 
 export type WebTipDeps = Pick<Deps, "db" | "queues" | "identity" | "metrics">;
@@ -21,7 +21,7 @@ export type WebTipDeps = Pick<Deps, "db" | "queues" | "identity" | "metrics">;
 const webPseudonym = (keys: IdentityKeys, statusKey: string) => pseudonym(keys, "WEB", statusKey);
 
 export type WebTipInput = {
-  /** The form's one-time id: the tip's idempotency key (`web:<nonce>`) and the seed of its status key. */
+  /** The form's one-time id: the seed of its status key and, hashed, the tip's idempotency key. */
   nonce: string;
   locale: string;
   wardCode: string;
@@ -52,7 +52,7 @@ export async function submitWebTip(deps: WebTipDeps, input: WebTipInput): Promis
     select: { id: true },
   });
   const tip = await createTip(deps.db, deps.identity, {
-    sourceKey: `web:${input.nonce}`,
+    sourceKey: webSourceKey(deps.identity, input.nonce),
     channel: "WEB",
     residentId: resident.id,
     wardCode: input.wardCode,
@@ -72,6 +72,51 @@ export async function submitWebTip(deps: WebTipDeps, input: WebTipInput): Promis
   await enqueue(deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id));
   if (tip.created) deps.metrics.inc("wardline_tips_created_total", { channel: "web" });
   return { kind: "sent", code: tip.code, statusKey, wardName: ward.name, created: tip.created };
+}
+
+export type WebReceipt = {
+  code: string;
+  statusKey: string;
+  wardName: string;
+  tipId: number;
+  /** The first submit stored the tip but stopped before its routing ran (Redis away, a crash). */
+  unfinished: boolean;
+  /** …and before its photos were stored: the repeat's photos are needed once more. */
+  photosMissing: boolean;
+};
+
+/**
+ * The receipt of the tip already sent with `nonce` (a double submit, a reload, a replay), or
+ * null: answered from the database alone, so a repeat of a finished tip costs no photo decoding.
+ */
+export async function webTipReceipt(deps: Pick<WebTipDeps, "db" | "identity">, nonce: string): Promise<WebReceipt | null> {
+  const tip = await deps.db.tip.findUnique({
+    where: { sourceKey: webSourceKey(deps.identity, nonce) },
+    select: {
+      id: true,
+      code: true,
+      routedAt: true,
+      ward: { select: { name: true } },
+      events: { where: { type: { in: ["routed", "unrouted"] } }, take: 1, select: { id: true } },
+      attachments: { where: { fileRef: { startsWith: BLOB_REF_PREFIX } }, select: { blob: { select: { attachmentId: true } } } },
+    },
+  });
+  if (!tip) return null;
+  const unfinished = !tip.routedAt && tip.events.length === 0;
+  return {
+    code: tip.code,
+    statusKey: statusKeyFor(deps.identity, nonce),
+    wardName: tip.ward?.name ?? "",
+    tipId: tip.id,
+    unfinished,
+    photosMissing: unfinished && tip.attachments.some((a) => !a.blob),
+  };
+}
+
+/** Finishes what a first submit left undone (see `WebReceipt.unfinished`): its photos, then its routing. */
+export async function finishWebTip(deps: WebTipDeps, tipId: number, photos: WebTipInput["photos"]): Promise<void> {
+  if (photos.length) await storePhotos(deps, tipId, photos);
+  await enqueue(deps.queues, routeTipJob, { tipId }, jobId("route", tipId));
 }
 
 /** The cleaned bytes of each `blob:<n>` attachment; a repeated submit writes nothing twice. */

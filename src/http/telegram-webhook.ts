@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { redisHealthOf } from "../queue/redis.js";
 import { enqueueTelegramUpdate } from "../telegram/ingest.js";
 import { nestsDeeperThan } from "./json-depth.js";
 import { secretMatches } from "./secret.js";
@@ -35,7 +36,8 @@ export function registerTelegramWebhook(app: FastifyInstance, deps: ServerDeps):
       try {
         await enqueueTelegramUpdate(deps, parsed.data);
       } catch (err) {
-        req.log.error({ err, update_id: parsed.data.update_id }, "could not queue update");
+        // During a Redis outage the refusal is counted by its one outage line, not logged each time.
+        if (!redisHealthOf(deps.redis)?.absorbs(err)) req.log.error({ err, update_id: parsed.data.update_id }, "could not queue update");
         // Non-2xx makes Telegram deliver it again later: nothing is lost.
         return reply.code(503).send({ ok: false, error: "try again" });
       }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { redisHealthOf } from "../queue/redis.js";
 import { botUpdateSchema, unwrapBotUpdate } from "../zalo/bot-schemas.js";
 import { fromBotUpdate, isIgnoredOaEvent, oaEventKey } from "../zalo/inbound.js";
 import { enqueueZaloEvent } from "../zalo/ingest.js";
@@ -28,7 +29,7 @@ export function registerZaloWebhooks(app: FastifyInstance, deps: ServerDeps): vo
     try {
       await enqueueZaloEvent(deps, surface, key, event);
     } catch (err) {
-      app.log.error({ err, surface }, "could not queue Zalo event");
+      if (!redisHealthOf(deps.redis)?.absorbs(err)) app.log.error({ err, surface }, "could not queue Zalo event"); // an outage: counted
       return reply.code(503).send({ ok: false, error: "try again" });
     }
     return reply.code(200).send({ ok: true });

@@ -5,6 +5,7 @@ import { campaignMonitorJob } from "./campaign-monitor.js";
 import { campaignSweepJob } from "./campaign-sweep.js";
 import { postToInboxJob } from "./post-to-inbox.js";
 import { relayToTipsterJob } from "./relay-to-tipster.js";
+import { retentionJob } from "./retention.js";
 import { routeTipJob } from "./route-tip.js";
 import { syncCardJob } from "./sync-card.js";
 import { telegramUpdateJob } from "./telegram-update.js";
@@ -22,4 +23,5 @@ export const ALL_JOBS: AnyJobDef[] = [
   campaignDeliverJob,
   campaignMonitorJob,
   campaignSweepJob,
+  retentionJob,
 ];

@@ -36,11 +36,13 @@ export const relayToTipsterJob = defineJob({
 
 type Question = {
   text: string;
-  tip: { id: number; code: string; resident: { id: number; channel: Channel; chatRef: string; language: string } };
+  /** No resident: the retention job erased who sent the tip. */
+  tip: { id: number; code: string; resident: { id: number; channel: Channel; chatRef: string; language: string } | null };
 };
 
 async function relay(deps: Deps, messageId: number, message: Question) {
   const resident = message.tip.resident;
+  if (!resident) return tipsterErased(deps, message.tip);
   if (resident.channel === "WEB") return leaveOnStatusPage(deps, message.tip);
   const locale = isLocale(resident.language) ? resident.language : "vi";
   if (resident.channel === "ZALO_OA" || resident.channel === "ZALO_BOT") {
@@ -57,6 +59,15 @@ async function relay(deps: Deps, messageId: number, message: Question) {
   }
   await deps.db.tipMessage.update({ where: { id: messageId }, data: { relayedAt: new Date() } });
   return { relayed: true };
+}
+
+/**
+ * A question asked just before the tip's tipster was erased (askTipster refuses after): it
+ * cannot go anywhere, so the job ends and the inbox is told once.
+ */
+async function tipsterErased(deps: Deps, tip: { id: number; code: string }): Promise<{ skipped: "tipster erased" }> {
+  await noticeUnderCard(deps, tip.id, `relay-erased-${tip.id}`, deps.i18n.t("vi", "inbox-relay-erased", { code: tip.code }));
+  return { skipped: "tipster erased" };
 }
 
 /**

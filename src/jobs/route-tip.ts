@@ -31,7 +31,8 @@ export const routeTipJob = defineJob({
       },
     });
     if (!tip) return { skipped: "no such tip" };
-    const raised = await recordIndicators(deps.db, { id: tipId, residentId: tip.residentId, wardId: tip.wardId }, extractIndicators(tip.text));
+    // An erased tipster (retention) is nobody: 0, like the indicator reports the erasure rewrote.
+    const raised = await recordIndicators(deps.db, { id: tipId, residentId: tip.residentId ?? 0, wardId: tip.wardId }, extractIndicators(tip.text));
     for (const other of raised) {
       if (other !== tipId) await enqueue(deps.queues, syncCardJob, { tipId: other }, jobId("card", other, "prio", tipId));
     }

@@ -1,3 +1,4 @@
+import { BotError } from "grammy";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import { pseudonym, unsealJson } from "../crypto/identity.js";
@@ -50,7 +51,11 @@ export const telegramUpdateJob = defineJob({
           }
         : undefined,
       lockKey: chat === null ? undefined : `${deps.config.redis.prefix}:chatlock:${pseudonym(deps.identity, "tg-chat", String(chat))}`,
-      handle: () => bot.handleUpdate(update),
+      // grammY wraps a handler's error in a BotError holding the whole update: pass on the error
+      // itself, so the worker sees a RateLimitedError or an UnrecoverableError for what it is.
+      handle: () => bot.handleUpdate(update).catch((err: unknown) => {
+        throw err instanceof BotError ? err.error : err;
+      }),
     });
   },
 });

@@ -1,8 +1,10 @@
 import { Queue, type DefaultJobOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
+import { redisHealthOf } from "./redis.js";
 
-export const QUEUE_NAMES = ["inbound", "routing", "outbound", "broadcast"] as const;
+/** `maintenance` holds periodic housekeeping (retention), apart from the queues whose figures people watch. */
+export const QUEUE_NAMES = ["inbound", "routing", "outbound", "broadcast", "maintenance"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 export type Queues = Record<QueueName, Queue>;
 
@@ -21,7 +23,9 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
 export function createQueues(connection: Redis, prefix: string, log: Logger): Queues {
   const entries = QUEUE_NAMES.map((name) => {
     const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
-    queue.on("error", (err) => log.error({ err, queue: name }, "queue error"));
+    // Connection errors during a Redis outage are counted by its one outage line (src/queue/redis.ts).
+    const health = redisHealthOf(connection);
+    queue.on("error", health ? health.listener(log, { queue: name }, "queue error") : (err) => log.error({ err, queue: name }, "queue error"));
     return [name, queue] as const;
   });
   return Object.fromEntries(entries) as Queues;

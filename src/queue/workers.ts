@@ -1,9 +1,12 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Deps } from "../deps.js";
+import { watchDatabase } from "../db/outage.js";
+import { redactInPlace } from "../log-error.js";
 import type { JobDef } from "./job.js";
 import { parsePayload } from "./job.js";
 import { QUEUE_NAMES, type QueueName } from "./queues.js";
+import { redisHealthOf } from "./redis.js";
 
 /** Thrown by a job that a platform told to wait (HTTP 429): the whole queue pauses that long. */
 export class RateLimitedError extends Error {
@@ -28,6 +31,17 @@ export function createWorkers(deps: Deps, connection: Redis, jobs: AnyJobDef[]):
     byQueue.set(def.queue, map);
   }
   const workers: Worker[] = [];
+  // During a known outage, failed attempts are counted (in the outage's recovery line), not
+  // logged one by one: a PostgreSQL outage fails every job again and again.
+  const redis = redisHealthOf(connection);
+  const database = watchDatabase(deps.log, () => deps.db.$queryRaw`SELECT 1`, { address: databaseAddress(deps) });
+  const quiet = new WeakSet<object>();
+  const countedInOutage = (err: unknown) => {
+    const outage = database.absorbs(err) ? database.outage : redis?.absorbs(err) ? redis.outage : null;
+    if (!outage || err === null || typeof err !== "object") return;
+    outage.count("failedJobAttempts");
+    quiet.add(err);
+  };
   for (const queueName of QUEUE_NAMES) {
     const defs = byQueue.get(queueName);
     if (!defs) continue;
@@ -45,6 +59,8 @@ export function createWorkers(deps: Deps, connection: Redis, jobs: AnyJobDef[]):
             await worker.rateLimit(err.retryAfterMs);
             throw Worker.RateLimitError();
           }
+          countedInOutage(err);
+          redactInPlace(err); // BullMQ records its message and stack in Redis
           throw err;
         }
       },
@@ -58,11 +74,13 @@ export function createWorkers(deps: Deps, connection: Redis, jobs: AnyJobDef[]):
           : {}),
       },
     );
-    worker.on("error", (err) => deps.log.error({ err, queue: queueName }, "worker error"));
+    const onError = redis?.listener(deps.log, { queue: queueName }, "worker error");
+    worker.on("error", onError ?? ((err) => deps.log.error({ err, queue: queueName }, "worker error")));
     worker.on("failed", (job, err) => {
       if (err instanceof DelayedError || err.name === "DelayedError" || err.name === "RateLimitError") return;
       const final = !job || job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
       deps.metrics.inc("wardline_jobs_processed_total", { queue: queueName, result: final ? "failed" : "retry" });
+      if (!final && quiet.has(err)) return; // a failure for good is always logged
       deps.log[final ? "error" : "warn"]({ err, queue: queueName, jobId: job?.id, job: job?.name, attemptsMade: job?.attemptsMade }, final ? "job failed for good" : "job failed, will retry");
     });
     worker.on("completed", () => deps.metrics.inc("wardline_jobs_processed_total", { queue: queueName, result: "ok" }));
@@ -71,6 +89,7 @@ export function createWorkers(deps: Deps, connection: Redis, jobs: AnyJobDef[]):
   return {
     workers,
     async close(deadlineMs) {
+      database.stop();
       // Let active jobs finish until the deadline; after it, stop anyway: unfinished jobs stay
       // in Redis and are picked up again (as stalled) by this or another worker.
       const graceful = Promise.all(workers.map((w) => w.close()));
@@ -81,6 +100,18 @@ export function createWorkers(deps: Deps, connection: Redis, jobs: AnyJobDef[]):
       if (timedOut) await Promise.all(workers.map((w) => w.close(true)));
     },
   };
+}
+
+/** host:port of the database, for the outage lines (never the URL: it may hold a password). */
+function databaseAddress(deps: Deps): string | undefined {
+  const db = deps.config.database;
+  if (db.kind !== "postgres") return undefined;
+  try {
+    const u = new URL(db.url);
+    return `${u.hostname}:${u.port || "5432"}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The lock token BullMQ gave this run of the job (needed to move it to delayed). */

@@ -13,6 +13,7 @@ import { inboxCommandsFeature } from "../../handlers/telegram/inbox-commands.js"
 import { startFeature } from "../../handlers/telegram/start.js";
 import { statusFeature } from "../../handlers/telegram/status.js";
 import { reportFeature } from "../../handlers/telegram/report.js";
+import { wardChoiceFeature } from "../../handlers/telegram/ward-choice.js";
 import { answerFeature } from "../../handlers/telegram/answer.js";
 import { draftFeature } from "../../handlers/telegram/draft.js";
 import { inboxIndicatorsFeature } from "../../handlers/telegram/inbox-indicators.js";
@@ -69,6 +70,7 @@ export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> 
   bot.use(loginFeature(deps));
   bot.use(startFeature(deps));
   bot.use(statusFeature(deps));
+  bot.use(wardChoiceFeature(deps));
   bot.use(reportFeature(deps));
   bot.use(answerFeature(deps));
   bot.use(scamCheckFeature(deps));

@@ -4,7 +4,8 @@ import type { Deps } from "../deps.js";
 import { sendOnce } from "../db/sent-once.js";
 import { renderCard } from "./card-view.js";
 import { telegramCall } from "./errors.js";
-import { downloadTelegramFile, stripImageMetadata } from "./media.js";
+import { downloadTelegramFile } from "./media.js";
+import { cleanPhoto } from "../media/photo.js";
 import { downloadZaloFile } from "../zalo/media.js";
 import { BLOB_REF_PREFIX } from "../core/tips/web.js";
 
@@ -68,7 +69,13 @@ async function postAttachments(deps: SyncDeps, api: Api, card: CardData, chatId:
       const isImage = a.kind === "photo" || (a.kind === "document" && /^image\/(jpeg|png|webp|heic|heif|tiff)$/.test(a.mime ?? ""));
       if (isImage) {
         // Never forward the original: it may carry GPS and device data in its EXIF.
-        const clean = await stripImageMetadata(await original(a.fileRef));
+        const clean = await cleanPhoto(await original(a.fileRef));
+        if (!clean) {
+          // Too many pixels to decode safely, or not a picture at all: retrying cannot help, so
+          // the officers are told, and this attachment is done.
+          const m = await telegramCall(() => api.sendMessage(chatId, deps.i18n.t("vi", "card-attachment-unprocessable", { code: card.code }), reply));
+          return String(m.message_id);
+        }
         // The same clean copy is what the dashboard shows inline.
         await deps.db.attachmentBlob.upsert({
           where: { attachmentId: a.id },

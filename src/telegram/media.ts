@@ -1,4 +1,3 @@
-import sharp from "sharp";
 import type { Api } from "grammy";
 
 /** Photos bigger than this are not re-encoded in memory (Telegram's bot download limit is 20 MB). */
@@ -12,12 +11,4 @@ export async function downloadTelegramFile(api: Api, apiRoot: string, token: str
   const res = await fetch(`${apiRoot}/file/bot${token}/${file.file_path}`);
   if (!res.ok) throw new Error(`file download failed: HTTP ${res.status}`);
   return Buffer.from(await res.arrayBuffer());
-}
-
-/**
- * Re-encodes an image so that no EXIF (GPS position, device, time) reaches the officers; the
- * orientation is applied to the pixels first so the picture still stands upright.
- */
-export async function stripImageMetadata(bytes: Buffer): Promise<Buffer> {
-  return sharp(bytes, { failOn: "error" }).rotate().jpeg({ quality: 88 }).toBuffer();
 }

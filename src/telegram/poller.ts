@@ -1,6 +1,7 @@
 import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Deps } from "../deps.js";
+import { redisHealthOf } from "../queue/redis.js";
 import { enqueueTelegramUpdate } from "./ingest.js";
 
 export type Poller = { stop(): Promise<void> };
@@ -10,7 +11,7 @@ export type Poller = { stop(): Promise<void> };
  * webhook's; the offset moves past an update only after Redis has its job, so a crash or a
  * Redis outage redelivers rather than loses. Run one poller per bot (Telegram allows one).
  */
-export function startTelegramPoller(deps: Pick<Deps, "queues" | "identity" | "metrics" | "log">, api: Api): Poller {
+export function startTelegramPoller(deps: Pick<Deps, "queues" | "identity" | "metrics" | "log" | "redis">, api: Api): Poller {
   const controller = new AbortController();
   let offset = 0;
   const loop = (async () => {
@@ -32,7 +33,7 @@ export function startTelegramPoller(deps: Pick<Deps, "queues" | "identity" | "me
             break;
           } catch (err) {
             if (controller.signal.aborted) return;
-            deps.log.warn({ err, update_id: update.update_id }, "could not queue update; retrying");
+            if (!redisHealthOf(deps.redis)?.absorbs(err)) deps.log.warn({ err, update_id: update.update_id }, "could not queue update; retrying");
             await new Promise((r) => setTimeout(r, 1_000));
           }
         }

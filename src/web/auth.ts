@@ -7,7 +7,7 @@ import { html } from "./html.js";
 import { forbidden, messagePage, page } from "./layout.js";
 
 /** Secure cookies (and the __Host- prefix) whenever the service is reached over HTTPS. */
-function sessionCookie(deps: Pick<WebDeps, "config">): { name: string; secure: boolean } {
+export function sessionCookie(deps: Pick<WebDeps, "config">): { name: string; secure: boolean } {
   const secure = deps.config.http.publicUrl?.startsWith("https:") ?? false;
   return { name: secure ? "__Host-wl_session" : "wl_session", secure };
 }
@@ -52,15 +52,19 @@ export function registerAuth(app: FastifyInstance, deps: WebDeps): void {
   });
 
   // Chat apps fetch links to preview them: opening the link only shows a button; the POST spends it.
+  // "strict-origin": no Referer carries the token (only our origin), yet the button's POST still
+  // sends our Origin, which POST /auth requires ("no-referrer" would make it `Origin: null`).
   app.get<{ Params: { token: string } }>("/auth/:token", async (req, reply) => {
     const t = translator(deps, req);
     const body = html`<section class="card narrow"><h1>${t("web-login-title")}</h1><p>${t("web-login-confirm")}</p>
 <form method="post" action="/auth"><input type="hidden" name="token" value="${req.params.token}"><button type="submit" class="primary">${t("web-login-button")}</button></form></section>`;
-    return sendHtml(reply.header("referrer-policy", "no-referrer"), page(req, t, { title: t("web-login-title"), body }));
+    return sendHtml(reply.header("referrer-policy", "strict-origin"), page(req, t, { title: t("web-login-title"), body }));
   });
 
   app.post<{ Body: { token?: string } }>("/auth", async (req, reply) => {
     const t = translator(deps, req);
+    // A page elsewhere must not sign a browser in (to a session of the attacker's choosing) nor spend its link.
+    if (!sameOrigin(req)) return forbidden(req, reply, t, "web-csrf-failed");
     const result = typeof req.body?.token === "string" && req.body.token.length < 200 ? await signIn(deps.db, req.body.token) : ({ ok: false, reason: "invalid" } as const);
     if (!result.ok) return sendHtml(reply, messagePage(req, t, t("web-login-title"), t(`web-login-${result.reason}`)), 400);
     req.log.info({ officerId: result.officer.id }, "officer signed in");

@@ -15,14 +15,17 @@ export function vnDayStart(day: string): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** "3 d 4 h", "5 h 20 m", "12 m": waiting times at a glance. */
-export function duration(minutes: number): string {
+/**
+ * Waiting times at a glance, in the reader's words: "3 ngày 4 giờ", "5 giờ 20 phút", "12 phút"
+ * ("3 d 4 h", "5 h 20 min", "12 min").
+ */
+export function duration(minutes: number, t: T): string {
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} m`;
-  return `${m} m`;
+  if (d > 0) return t(h > 0 ? "web-duration-days-hours" : "web-duration-days", { d, h });
+  if (h > 0) return t(m > 0 ? "web-duration-hours-minutes" : "web-duration-hours", { h, m });
+  return t("web-duration-minutes", { m });
 }
 
 /** An officer's role as the dashboard names it. */

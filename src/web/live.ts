@@ -3,7 +3,9 @@ import type { Logger } from "../logger.js";
 import { createRedis } from "../queue/redis.js";
 import { liveChannel, type TipChange } from "../core/tips/live.js";
 import { officerCovers } from "../core/officers.js";
-import { sessionOf } from "./context.js";
+import { findSession } from "../core/sign-in.js";
+import { sessionCookie } from "./auth.js";
+import { sessionOf, type WebDeps } from "./context.js";
 
 type Listener = (change: TipChange) => void;
 
@@ -48,27 +50,43 @@ export function createLiveHub(redisUrl: string, prefix: string, log: Logger): Li
   };
 }
 
-/** GET /live: server-sent events naming each tip in the officer's scope as it changes. */
-export function registerLive(app: FastifyInstance, hub: LiveHub): void {
+/**
+ * GET /live: server-sent events naming each tip in the officer's scope as it changes. The
+ * session is checked again on every heartbeat: a stream ends within one beat of its officer's
+ * deactivation, sign-out or session expiry.
+ */
+export function registerLive(app: FastifyInstance, deps: Pick<WebDeps, "config" | "db" | "log">, hub: LiveHub): void {
+  const cookie = sessionCookie(deps);
+  const every = deps.config.http.liveHeartbeatMs;
   app.get("/live", (req, reply) => {
     const { officer } = sessionOf(req);
+    const sessionId = req.cookies[cookie.name] ?? "";
     reply.hijack();
+    // The heartbeat keeps the stream from idling; the server's idle limit is for requests.
+    req.raw.socket.setTimeout(0);
     const res = reply.raw;
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-accel-buffering": "no" });
     res.write("retry: 5000\n\n");
-    const stop = hub.listen(
-      (change) => {
-        const ward = change.wardId !== null && change.provinceCode ? { id: change.wardId, provinceCode: change.provinceCode } : null;
-        if (!officerCovers(officer, ward, change.provinceCode)) return;
-        res.write(`event: tip\ndata: ${JSON.stringify({ code: change.code, kind: change.kind })}\n\n`);
-      },
-      () => res.end(),
-    );
-    // Proxies drop idle connections; a comment every 25 s keeps this one open.
-    const beat = setInterval(() => res.write(": beat\n\n"), 25_000);
-    req.raw.on("close", () => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(beat);
       stop();
-    });
+      res.end();
+    };
+    const stop = hub.listen((change) => {
+      const ward = change.wardId !== null && change.provinceCode ? { id: change.wardId, provinceCode: change.provinceCode } : null;
+      if (ended || !officerCovers(officer, ward, change.provinceCode)) return;
+      res.write(`event: tip\ndata: ${JSON.stringify({ code: change.code, kind: change.kind })}\n\n`);
+    }, end);
+    // Proxies drop idle connections; a comment every beat keeps this one open.
+    const beat = setInterval(() => {
+      findSession(deps.db, sessionId, new Date(), { touch: false }).then(
+        (session) => (session && !ended ? void res.write(": beat\n\n") : end()),
+        (err: unknown) => deps.log.debug({ err }, "live: session not re-checked"), // the next beat tries again
+      );
+    }, every);
+    req.raw.on("close", end);
   });
 }

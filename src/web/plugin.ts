@@ -39,7 +39,7 @@ export function registerWeb(app: FastifyInstance, deps: WebDeps, live: LiveHub):
       guardOfficerPages(officers, deps);
       registerQueuePage(officers, deps);
       registerTipPage(officers, deps);
-      registerLive(officers, live);
+      registerLive(officers, deps, live);
       registerCampaignPages(officers, deps);
       registerReportPages(officers, deps);
       registerAdminPages(officers, deps);

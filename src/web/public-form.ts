@@ -3,6 +3,7 @@ import { CATEGORIES, isCategory, type Category } from "../core/categories.js";
 import { MAX_IDENTITY, MAX_PLACE, MAX_REPORT_TEXT, MAX_WHEN } from "../core/report-flow.js";
 import type { WardIndex } from "../core/wards/search.js";
 import { wardLabel, wardWithProvince } from "../core/wards/label.js";
+import { chooseWards } from "../core/wards/narrow.js";
 import type { T } from "./context.js";
 import { html, type Html } from "./html.js";
 import { page } from "./layout.js";
@@ -105,8 +106,14 @@ export function checkForm(wards: WardIndex, f: ReportForm): { ok: true; report: 
 type WardChoice = { code: string; label: string; checked: boolean };
 
 /** The wards to pick from: what the search found, with the chosen (or QR-code) ward first. */
-export function wardChoices(wards: WardIndex, t: T, f: ReportForm): { choices: WardChoice[]; searched: boolean } {
-  const matches = f.wardQuery ? wards.search(f.wardQuery, { limit: 8 }) : [];
+export function wardChoices(wards: WardIndex, t: T, f: ReportForm): { choices: WardChoice[]; searched: boolean; narrow: string | null } {
+  const found = f.wardQuery ? chooseWards(wards, f.wardQuery, { limit: 8 }) : null;
+  const matches = found?.matches ?? [];
+  // A name too common to list (tens of "Tân Thành"): say where they are, to search again with the province.
+  const by = found?.narrowBy;
+  const narrow = by
+    ? t("public-ward-narrow", { count: found.total, places: by.options.slice(0, 8).map((o) => `${o.name} (${o.count})`).join(", ") + (by.options.length > 8 ? ", …" : ""), query: f.wardQuery })
+    : null;
   const chosen = chosenWard(wards, f);
   const choices: WardChoice[] = [];
   if (chosen && !matches.some((m) => m.wardCode === chosen.code)) {
@@ -114,17 +121,17 @@ export function wardChoices(wards: WardIndex, t: T, f: ReportForm): { choices: W
   }
   for (const m of matches) choices.push({ code: m.wardCode, label: wardLabel(t, m), checked: m.wardCode === chosen?.code });
   if (choices.length === 1) choices[0]!.checked = true;
-  return { choices, searched: Boolean(f.wardQuery) };
+  return { choices, searched: Boolean(f.wardQuery), narrow };
 }
 
 export type FormNotice = { kind: "error" | "ok"; lines: string[] };
 
 /** GET /report and every re-display of it: Vietnamese first, no script needed, nothing typed lost. */
 export function reportPage(req: FastifyRequest, t: T, wards: WardIndex, f: ReportForm, notice: FormNotice | null): Html {
-  const { choices, searched } = wardChoices(wards, t, f);
+  const { choices, searched, narrow } = wardChoices(wards, t, f);
   const wardPart = choices.length
     ? html`<p>${choices.length === 1 ? t("public-ward-this") : t("public-ward-pick")}</p>
-<ul class="public-wards">${choices.map((c) => html`<li><label class="check"><input type="radio" name="ward" value="${c.code}" required${c.checked ? html` checked` : ""}> ${c.label}</label></li>`)}</ul>`
+<ul class="public-wards">${choices.map((c) => html`<li><label class="check"><input type="radio" name="ward" value="${c.code}" required${c.checked ? html` checked` : ""}> ${c.label}</label></li>`)}</ul>${narrow ? html`<p class="muted">${narrow}</p>` : ""}`
     : searched
       ? html`<p class="notice error" role="alert">${t("public-ward-none", { query: f.wardQuery })}</p>`
       : html`<p class="muted">${t("public-ward-first")}</p>`;

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { isIPv6 } from "node:net";
+import { clientOf } from "../http/client-address.js";
 import type { WebDeps } from "./context.js";
 
 /**
@@ -21,19 +21,9 @@ export const LIMITS = {
   answer: { name: "answer", limit: 10, windowSeconds: 600, perAddress: true },
 } as const satisfies Record<string, Bucket>;
 
-export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+export { clientOf };
 
-/** One client, as far as limits go: an IPv4 address, or an IPv6 /64 (one subscriber's network). */
-export function clientOf(ip: string): string {
-  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (v4) return v4[1]!;
-  if (!isIPv6(ip)) return ip;
-  const [head = "", tail = ""] = ip.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
-}
+export type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export type RateLimiter = {
   /**

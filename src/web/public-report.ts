@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import multipart from "@fastify/multipart";
-import { submitWebTip } from "../core/web-tips.js";
+import { finishWebTip, submitWebTip, webTipReceipt } from "../core/web-tips.js";
 import { sameOrigin, sendHtml, translator, type T, type WebDeps } from "./context.js";
 import { minutesFrom, statusUrl } from "./public-common.js";
 import { badInput, forbidden } from "./layout.js";
@@ -33,6 +33,20 @@ async function readRequest(req: FastifyRequest): Promise<Upload> {
   return { fields: new Map(Object.entries(body).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as const] : []))), files: [], problem: null };
 }
 
+/** Cleaned copies of the uploaded photos (the originals are dropped with the request), or null if one is unreadable. */
+async function cleanAll(files: Upload["files"]): Promise<Array<{ bytes: Buffer; mime: string }> | null> {
+  const photos: Array<{ bytes: Buffer; mime: string }> = [];
+  for (const file of files) {
+    const clean = await cleanPhoto(file);
+    if (!clean) return null;
+    photos.push({ bytes: clean, mime: "image/jpeg" });
+  }
+  return photos;
+}
+
+/** What a 503 asks browsers to wait: most outages are a restart. */
+const RETRY_AFTER_SECONDS = 30;
+
 function registerReportForm(app: FastifyInstance, deps: WebDeps, limiter: RateLimiter): void {
   const show = (req: FastifyRequest, reply: FastifyReply, t: T, f: ReportForm, notice: FormNotice | null, status = 200) =>
     sendHtml(reply, reportPage(req, t, deps.wards, f, notice), status);
@@ -43,7 +57,18 @@ function registerReportForm(app: FastifyInstance, deps: WebDeps, limiter: RateLi
     return show(req, reply, t, f, null);
   });
 
-  app.post("/report", { bodyLimit: UPLOAD_BODY_BYTES }, async (req, reply) => {
+  // Redis or PostgreSQL away (or any failure once the form is read): the form comes back as
+  // typed, with its nonce, so sending it again cannot make a second tip.
+  const typed = new WeakMap<FastifyRequest, { form: ReportForm; again: string[] }>();
+  const unavailable = (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+    const kept = typed.get(req);
+    if (!kept || (err.statusCode ?? 500) < 500) throw err;
+    req.log.error({ err }, "web tip not taken: a service it needs failed");
+    const t = translator(deps, req);
+    return show(req, reply.header("retry-after", String(RETRY_AFTER_SECONDS)), t, kept.form, { kind: "error", lines: [t("public-unavailable"), ...kept.again] }, 503);
+  };
+
+  app.post("/report", { bodyLimit: UPLOAD_BODY_BYTES, errorHandler: unavailable }, async (req, reply) => {
     const t = translator(deps, req);
     if (!sameOrigin(req)) return forbidden(req, reply, t, "web-csrf-failed");
     const upload = await readRequest(req);
@@ -51,6 +76,7 @@ function registerReportForm(app: FastifyInstance, deps: WebDeps, limiter: RateLi
     if (f.website) return badInput(req, reply, t);
     // Browsers cannot fill a file input again: say so whenever the form comes back.
     const again = upload.files.length || upload.problem === "photo-count" || upload.problem === "photo-size" ? [t("public-photos-again")] : [];
+    typed.set(req, { form: f, again });
     if (upload.fields.get("do") === "search") return show(req, reply, t, f, again.length ? { kind: "ok", lines: again } : null);
 
     const checked = checkForm(deps.wards, f);
@@ -60,23 +86,26 @@ function registerReportForm(app: FastifyInstance, deps: WebDeps, limiter: RateLi
     if (upload.problem === "form") problems.push(t("public-error-form"));
     if (!checked.ok || problems.length) return show(req, reply, t, f, { kind: "error", lines: [...problems, ...again] }, 400);
 
-    // A repeated submit of the same form is not a new attempt: it shows the same receipt.
-    const repeat = await deps.db.tip.findUnique({ where: { sourceKey: `web:${f.nonce}` }, select: { id: true } });
-    if (!repeat) {
-      const verdict = await limiter.hit(req.ip, LIMITS.report, LIMITS.reportAll);
-      if (!verdict.ok) {
-        reply.header("retry-after", String(verdict.retryAfterSeconds));
-        return show(req, reply, t, f, { kind: "error", lines: [t("public-rate-limited", { minutes: minutesFrom(verdict.retryAfterSeconds) }), ...again] }, 429);
+    // A repeated submit of the same form is not a new attempt: it gets the same receipt at once,
+    // before any photo is decoded (the first submit stored its photos; a replay's are dropped).
+    // Only when the first submit stopped half-way (the 503 above) does the repeat finish it.
+    const repeat = await webTipReceipt(deps, f.nonce);
+    if (repeat) {
+      if (repeat.unfinished) {
+        const photos = repeat.photosMissing ? await cleanAll(upload.files) : [];
+        if (!photos) return show(req, reply, t, f, { kind: "error", lines: [t("public-error-photo"), ...again] }, 400);
+        await finishWebTip(deps, repeat.tipId, photos);
       }
+      return sendHtml(reply, receiptPage(req, t, { ...repeat, statusUrl: statusUrl(deps, req) }));
+    }
+    const verdict = await limiter.hit(req.ip, LIMITS.report, LIMITS.reportAll);
+    if (!verdict.ok) {
+      reply.header("retry-after", String(verdict.retryAfterSeconds));
+      return show(req, reply, t, f, { kind: "error", lines: [t("public-rate-limited", { minutes: minutesFrom(verdict.retryAfterSeconds) }), ...again] }, 429);
     }
 
-    const photos: Array<{ bytes: Buffer; mime: string }> = [];
-    for (const file of upload.files) {
-      // Only the cleaned copy goes on; the original is dropped with the request.
-      const clean = await cleanPhoto(file);
-      if (!clean) return show(req, reply, t, f, { kind: "error", lines: [t("public-error-photo"), ...again] }, 400);
-      photos.push({ bytes: clean, mime: "image/jpeg" });
-    }
+    const photos = await cleanAll(upload.files);
+    if (!photos) return show(req, reply, t, f, { kind: "error", lines: [t("public-error-photo"), ...again] }, 400);
     const sent = await submitWebTip(deps, { nonce: f.nonce, locale: req.locale, ...checked.report, photos });
     if (sent.kind === "no-ward") return show(req, reply, t, f, { kind: "error", lines: [t("public-error-ward"), ...again] }, 400);
     return sendHtml(reply, receiptPage(req, t, { code: sent.code, statusKey: sent.statusKey, wardName: sent.wardName, statusUrl: statusUrl(deps, req) }));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { MAX_REPORT_TEXT } from "../core/report-flow.js";
 import { describeTipStatus } from "../core/tips/describe.js";
 import { answerWebTip, webTipStatus, type WebTipStatus } from "../core/web-tips.js";
@@ -36,10 +36,10 @@ ${field("key", t("public-key"), l.key, 40)}
   return page(req, t, { title: t("public-status-title"), body });
 }
 
-function answerForm(t: T, l: Lookup, text: string): Html {
+function answerForm(t: T, l: Lookup, text: string, nonce: string = randomUUID()): Html {
   return html`<form method="post" action="/report/status/answer">
 ${secretFields(l)}
-<input type="hidden" name="nonce" value="${randomUUID()}" autocomplete="off">
+<input type="hidden" name="nonce" value="${nonce}" autocomplete="off">
 <p><label>${t("public-answer")}<textarea name="text" required maxlength="${MAX_REPORT_TEXT}" rows="4" cols="34">${text}</textarea></label></p>
 <p><button type="submit" class="primary">${t("public-answer-send")}</button></p>
 </form>`;
@@ -73,6 +73,22 @@ export function registerPublicStatus(app: FastifyInstance, deps: WebDeps, limite
   const notFound = (req: FastifyRequest, reply: FastifyReply, t: T, l: Lookup) =>
     sendHtml(reply, lookupPage(req, t, { code: l.code, key: "" }, { kind: "error", lines: [t("public-status-not-found")] }), 404);
   const limited = (reply: FastifyReply, seconds: number) => reply.header("retry-after", String(seconds));
+  const lookupOf = (body: unknown): Lookup => ({ code: field(body, "code", 20), key: field(body, "key", 40) });
+  // Redis or PostgreSQL away: the page comes back with what was typed (an answer keeps its nonce,
+  // so sending it again cannot post it twice) and a "try again in a moment", as 503.
+  const unavailable = (key: string, render: (req: FastifyRequest, t: T, notice: FormNotice) => Html) =>
+    (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      if ((err.statusCode ?? 500) < 500) throw err;
+      req.log.error({ err }, "public status page: a service it needs failed");
+      const t = translator(deps, req);
+      return sendHtml(limited(reply, 30), render(req, t, { kind: "error", lines: [t(key)] }), 503);
+    };
+  const lookupUnavailable = unavailable("public-unavailable-status", (req, t, notice) => lookupPage(req, t, lookupOf(req.body), notice));
+  const answerUnavailable = unavailable("public-unavailable-answer", (req, t, notice) => {
+    const nonce = field(req.body, "nonce", 40);
+    const body = html`<section class="card narrow public-status"><h1>${t("public-status-title")}</h1>${noticeOf(notice)}${answerForm(t, lookupOf(req.body), field(req.body, "text", MAX_REPORT_TEXT + 1), isNonce(nonce) ? nonce : undefined)}</section>`;
+    return page(req, t, { title: t("public-status-title"), body });
+  });
 
   app.get("/report/status", async (req, reply) => {
     const t = translator(deps, req);
@@ -82,7 +98,7 @@ export function registerPublicStatus(app: FastifyInstance, deps: WebDeps, limite
   // The language link on an answered page points here: there is nothing to show without the key.
   app.get("/report/status/answer", async (_req, reply) => reply.redirect("/report/status", 303));
 
-  app.post("/report/status", async (req, reply) => {
+  app.post("/report/status", { errorHandler: lookupUnavailable }, async (req, reply) => {
     const t = translator(deps, req);
     if (!sameOrigin(req)) return forbidden(req, reply, t, "web-csrf-failed");
     const l = { code: field(req.body, "code", 20), key: field(req.body, "key", 40) };
@@ -96,7 +112,7 @@ export function registerPublicStatus(app: FastifyInstance, deps: WebDeps, limite
     return sendHtml(reply, statusPage(req, t, l, s, null));
   });
 
-  app.post("/report/status/answer", async (req, reply) => {
+  app.post("/report/status/answer", { errorHandler: answerUnavailable }, async (req, reply) => {
     const t = translator(deps, req);
     if (!sameOrigin(req)) return forbidden(req, reply, t, "web-csrf-failed");
     const l = { code: field(req.body, "code", 20), key: field(req.body, "key", 40) };

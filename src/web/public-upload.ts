@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import sharp from "sharp";
+import { PHOTO_LIMITS } from "../media/photo.js";
 
 /** What the public form may upload. */
 export const UPLOAD = {
@@ -7,10 +7,9 @@ export const UPLOAD = {
   photoBytes: 8 * 1024 * 1024,
   fields: 30,
   fieldBytes: 32 * 1024,
-  /** Decoding bigger pictures would take too much memory (a "decompression bomb"). */
-  maxPixels: 50_000_000,
-  /** Officers need to see a scene, not print it: longer sides are scaled down. */
-  maxSide: 2560,
+  /** Decoding and size limits, shared with the worker's cleaning of chat pictures. */
+  maxPixels: PHOTO_LIMITS.maxPixels,
+  maxSide: PHOTO_LIMITS.maxSide,
 } as const;
 
 /** The route's own body limit: the photos, plus room for the text fields and multipart framing. */
@@ -49,24 +48,5 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
   return { fields, files, problem };
 }
 
-const PICTURE_FORMATS = new Set(["jpeg", "png", "webp", "gif", "tiff", "heif", "avif"]);
-
-/**
- * A clean JPEG copy of an uploaded picture, or null when the bytes are not a picture sharp can
- * read (whatever their name or declared type). Re-encoding drops EXIF, GPS, XMP and ICC data;
- * the orientation is applied to the pixels first so the picture still stands upright.
- */
-export async function cleanPhoto(bytes: Buffer): Promise<Buffer | null> {
-  const opts = { failOn: "error", limitInputPixels: UPLOAD.maxPixels } as const;
-  try {
-    const meta = await sharp(bytes, opts).metadata();
-    if (!meta.format || !PICTURE_FORMATS.has(meta.format)) return null;
-    return await sharp(bytes, opts)
-      .rotate()
-      .resize({ width: UPLOAD.maxSide, height: UPLOAD.maxSide, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 85 })
-      .toBuffer();
-  } catch {
-    return null;
-  }
-}
+/** One cleaning for every way a picture comes in (src/media/photo.ts). */
+export { cleanPhoto } from "../media/photo.js";

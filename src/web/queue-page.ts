@@ -88,7 +88,7 @@ ${result.rows.map((r) => html`<tr data-code="${r.code}"${r.overdue ? html` class
   <td>${t(`category-${r.category}`)}</td>
   <td>${r.wardName ?? "—"}</td>
   <td><time datetime="${r.createdAt.toISOString()}">${vnDateTime(r.createdAt)}</time></td>
-  <td class="waited">${duration(r.waitedMinutes)}${r.overdue ? html` <span class="badge warn">${t("web-overdue")}</span>` : ""}</td>
+  <td class="waited">${duration(r.waitedMinutes, t)}${r.overdue ? html` <span class="badge warn">${t("web-overdue")}</span>` : ""}</td>
   <td>${t(`web-state-${r.status.toLowerCase()}`)}${r.claimedBy ? html`<br><small>${r.claimedBy}</small>` : ""}${r.valuable === true ? html` <span class="badge ok">${t("web-valuable")}</span>` : ""}</td>
   <td class="snippet">${r.snippet}</td>
 </tr>`)}

@@ -57,7 +57,7 @@ function figuresBlock(keys: readonly FigureKey[], f: ReportFigures, t: T, num: (
   const labels = figureLabels(t);
   return html`<div class="figures">${keys.map((k) => {
     const v = f[k];
-    const shown = v === null ? "—" : k.startsWith("median") ? duration(v) : num(v);
+    const shown = v === null ? "—" : k.startsWith("median") ? duration(v, t) : num(v);
     return html`<div class="figure" data-figure="${k}"><b data-value="${v ?? ""}">${shown}</b>${labels[k]}</div>`;
   })}</div>`;
 }

@@ -10,8 +10,10 @@ import { sendHtml, sessionOf, translator, type T, type WebDeps } from "./context
 import { channelLabel, vnDateTime } from "./format.js";
 import { html, type Html } from "./html.js";
 import { badInput, csrfField, notFound, outcomeNotice, page } from "./layout.js";
+import { normalizeTrackingCode } from "../core/tracking-code.js";
 
 const CODE = /^[A-Z0-9-]{4,20}$/;
+const MAX_ID = 2_147_483_647;
 type Params = { code: string };
 
 function thread(tip: TipView, t: T): Html {
@@ -19,11 +21,16 @@ function thread(tip: TipView, t: T): Html {
     html`<li class="msg ${m.author.toLowerCase()}"><div class="meta">${m.author === "OFFICER" ? m.officer ?? t("web-author-officer") : t(`web-author-${m.author.toLowerCase()}`)} · ${vnDateTime(m.at)}${m.author === "OFFICER" ? html` · ${m.relayedAt ? t("web-relayed") : t("web-not-relayed")}` : ""}</div><div class="text">${m.text}</div></li>`)}</ol>`;
 }
 
-function auditLine(e: TipView["audit"][number], t: T): Html {
+/** A ward as the trail names it: its name, or its code if the directory no longer has it. */
+type WardNamer = (code: unknown) => string;
+
+function auditLine(e: TipView["audit"][number], t: T, wardName: WardNamer): Html {
   const data = (e.data ?? {}) as Record<string, unknown>;
   const detail =
     e.type === "assessed" ? t(data["valuable"] ? "web-valuable" : "web-not-valuable")
-    : e.type === "transferred" ? String(data["toWardCode"] ?? "")
+    : e.type === "transferred" ? wardName(data["toWardCode"])
+    // Where the card went: the ward's inbox, or the province's triage inbox when the ward had none.
+    : e.type === "routed" ? (data["via"] === "province-triage" || !data["wardCode"] ? t("summary-triage") : wardName(data["wardCode"]))
     : e.type === "merged" ? String(data["into"] ?? "")
     : e.type === "assigned" ? String(data["to"] ?? "")
     : e.type === "merged-from" ? String(data["from"] ?? "")
@@ -49,7 +56,7 @@ ${form("merge", html`<label>${t("web-action-merge-into")}<input name="into" requ
 </div>`;
 }
 
-function tipBody(req: FastifyRequest, tip: TipView, t: T, choices: Choices, notice: Html | ""): Html {
+function tipBody(req: FastifyRequest, tip: TipView, t: T, choices: Choices, notice: Html | "", wardName: WardNamer): Html {
   const map = tip.lat !== null && tip.lng !== null
     ? html`<p class="map"><a href="https://www.openstreetmap.org/?mlat=${tip.lat}&mlon=${tip.lng}#map=17/${tip.lat}/${tip.lng}" rel="noopener noreferrer" target="_blank">${t("web-map-point")}: ${tip.lat.toFixed(5)}, ${tip.lng.toFixed(5)}</a></p>`
     : "";
@@ -58,7 +65,7 @@ ${notice}
 <h1>${t("web-tip-title", { code: tip.code })}</h1>
 <dl class="facts">
   <dt>${t("web-col-state")}</dt><dd data-field="state">${t(`web-state-${tip.status.toLowerCase()}`)}${tip.claimedBy ? html` · ${tip.claimedBy.name}` : ""}</dd>
-  <dt>${t("web-col-valuable")}</dt><dd data-field="valuable">${tip.valuable === null ? "—" : t(tip.valuable ? "web-valuable" : "web-not-valuable")}</dd>
+  <dt>${t("web-col-valuable")}</dt><dd data-field="valuable">${t(tip.valuable === null ? "web-not-assessed" : tip.valuable ? "web-valuable" : "web-not-valuable")}</dd>
   <dt>${t("web-col-category")}</dt><dd>${t(`category-${tip.category}`)}</dd>
   <dt>${t("web-col-ward")}</dt><dd>${tip.ward?.name ?? "—"}</dd>
   <dt>${t("web-col-channel")}</dt><dd>${channelLabel(t, tip.channel)}</dd>
@@ -75,7 +82,7 @@ ${tip.attachments.length
       a.viewable ? html`<a href="/tips/${tip.code}/files/${a.id}" target="_blank"><img src="/tips/${tip.code}/files/${a.id}" alt="${t("web-attachment-photo")}" loading="lazy"></a>` : html`<span class="file">${t("web-attachment-in-chat", { kind: a.kind })}</span>`)}</div></section>`
   : ""}
 <section><h2>${t("web-actions")}</h2>${actions(req, tip, t, choices)}</section>
-<section><h2>${t("web-audit")}</h2><ol class="audit">${tip.audit.map((e) => auditLine(e, t))}</ol></section>`;
+<section><h2>${t("web-audit")}</h2><ol class="audit">${tip.audit.map((e) => auditLine(e, t, wardName))}</ol></section>`;
 }
 
 const bodies = {
@@ -91,9 +98,16 @@ type Action = keyof typeof bodies;
 
 /** GET /tips/:code, its attachments, and the officers' actions on it (POST, CSRF-checked by the guard). */
 export function registerTipPage(app: FastifyInstance, deps: WebDeps): void {
+  const wardName: WardNamer = (code) => (code ? deps.wards.getWard(String(code))?.name ?? String(code) : "");
   app.get<{ Params: Params; Querystring: { done?: string; error?: string; by?: string } }>("/tips/:code", async (req, reply) => {
     const { officer } = sessionOf(req);
     const t = translator(deps, req);
+    // Codes are read out and typed by hand ("abcd efgh"): send those to the canonical address.
+    const canonical = normalizeTrackingCode(req.params.code);
+    if (canonical && canonical !== req.params.code) {
+      const q = req.url.indexOf("?");
+      return reply.redirect(`/tips/${canonical}${q >= 0 ? req.url.slice(q) : ""}`, 301);
+    }
     if (!CODE.test(req.params.code)) return notFound(req, reply, t);
     const tip = await tipForOfficer(deps.db, deps.identity, officer, req.params.code);
     if (!tip) return notFound(req, reply, t);
@@ -105,13 +119,14 @@ export function registerTipPage(app: FastifyInstance, deps: WebDeps): void {
     ]);
     if (viewed) tip.audit.push({ ...viewed, officer: officer.displayName, data: {} });
     const notice = outcomeNotice(req.query, { done: (key) => t(`web-done-${key}`), error: (key) => t(`action-fail-${key}`, { by: req.query.by ?? "" }) });
-    return sendHtml(reply, page(req, t, { title: tip.code, body: tipBody(req, tip, t, { wards, assignees }, notice), nav: "queue", live: true }));
+    return sendHtml(reply, page(req, t, { title: tip.code, body: tipBody(req, tip, t, { wards, assignees }, notice, wardName), nav: "queue", live: true }));
   });
 
   app.get<{ Params: Params & { id: string } }>("/tips/:code/files/:id", async (req, reply) => {
     const { officer } = sessionOf(req);
-    const id = Number(req.params.id);
-    const blob = CODE.test(req.params.code) && Number.isInteger(id) && id > 0 ? await attachmentForOfficer(deps.db, officer, req.params.code, id) : null;
+    // Ids are PostgreSQL integers: a longer number cannot name a file (and would make Prisma throw).
+    const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : 0;
+    const blob = CODE.test(req.params.code) && id > 0 && id <= MAX_ID ? await attachmentForOfficer(deps.db, officer, req.params.code, id) : null;
     if (!blob) return notFound(req, reply, translator(deps, req));
     return reply.type(blob.mime).header("cache-control", "private, max-age=3600").header("content-disposition", "inline").send(Buffer.from(blob.bytes));
   });
@@ -121,9 +136,10 @@ export function registerTipPage(app: FastifyInstance, deps: WebDeps): void {
       const { officer } = sessionOf(req);
       const t = translator(deps, req);
       const code = req.params.code;
-      const tip = CODE.test(code) ? await deps.db.tip.findUnique({ where: { code }, select: { id: true } }) : null;
-      const parsed = bodies[action].safeParse(req.body ?? {});
+      // Scope first, the body after: another ward's tip gets the same 404 as a missing one, whatever was sent.
+      const tip = CODE.test(code) ? await deps.db.tip.findFirst({ where: { code, ...tipScope(officer) }, select: { id: true } }) : null;
       if (!tip) return notFound(req, reply, t);
+      const parsed = bodies[action].safeParse(req.body ?? {});
       if (!parsed.success) return badInput(req, reply, t);
       const b = parsed.data as Record<string, string>;
       const result: ActionResult =

@@ -1,4 +1,4 @@
-import { parseChatState } from "../core/chat-state.js";
+import { loadChatState, saveChatState } from "../core/chat-session.js";
 import { upsertResident } from "../core/residents.js";
 import { seal } from "../crypto/identity.js";
 import type { Deps } from "../deps.js";
@@ -34,8 +34,7 @@ export async function handleZaloMessage(deps: Deps, channel: ZaloChannel, msg: Z
   }
 
   const key = `zalo:${resident.pseudonym}`;
-  const row = await deps.db.chatSession.findUnique({ where: { key }, select: { value: true } });
-  const state = parseChatState(row?.value);
+  const state = await loadChatState(deps, key);
   const before = JSON.stringify(state);
   const replies: string[] = [];
   const locale: Locale = isLocale(resident.language) ? resident.language : "vi";
@@ -53,7 +52,7 @@ export async function handleZaloMessage(deps: Deps, channel: ZaloChannel, msg: Z
 
   if (replies.length) await sendZaloText(deps, { id: resident.id, channel, chatRef }, replies.join("\n\n"), "reply");
   if (JSON.stringify(ctx.state) !== before) {
-    await deps.db.chatSession.upsert({ where: { key }, create: { key, value: ctx.state }, update: { value: ctx.state } });
+    await saveChatState(deps, key, ctx.state);
   }
   if (writes) await releaseWaitingQuestions(deps, resident.id, msg.key);
 }

@@ -17,7 +17,7 @@ import { botIdFromToken, DEFAULT_BOT_FIRST_NAME, DEFAULT_BOT_ID, DEFAULT_BOT_USE
 import { ingest } from "./telegram/ingest.js";
 import { RateLimiter } from "./telegram/limits.js";
 import { SEND_METHODS } from "./telegram/send.js";
-import { ApiServer, canonicalMethod, WEBHOOK_REPLY_TOKEN } from "./telegram/server.js";
+import { ApiServer, canonicalMethod, WEBHOOK_REPLY_TOKEN, type InFlight } from "./telegram/server.js";
 import { botForToken, isAllowed, type FakeState } from "./telegram/state.js";
 import { Store } from "./telegram/store.js";
 import type { ApiErrorSpec, Call, FakeTelegramOptions, Upload } from "./telegram/types.js";
@@ -26,6 +26,7 @@ import { waitForCall } from "./http.js";
 
 export type { ApiErrorSpec, ApiResponse, Call, FakeTelegramOptions, RateLimits, Upload, UploadedFile } from "./telegram/types.js";
 export type { DeliverOptions, DeliveryResult } from "./telegram/webhook.js";
+export type { InFlight } from "./telegram/server.js";
 export { deliverWebhook } from "./telegram/webhook.js";
 export { DEFAULT_BOT_ID, DEFAULT_BOT_USERNAME } from "./telegram/ids.js";
 
@@ -65,6 +66,12 @@ export interface FakeTelegram {
   failNext(method: string, error: ApiErrorSpec, times?: number): void;
   /** Calls to `method` ("*" = any but getUpdates) answer `error` for the next `durationMs`. */
   failFor(method: string, error: ApiErrorSpec, durationMs: number): void;
+  /**
+   * The next `times` (default 1) calls to `method` ("*" = any but getUpdates) whose params pass
+   * `match` get no answer: the connection is cut, as by a network failure, and nothing is carried
+   * out. The call is recorded with `ok: false` and `error_code: 0`.
+   */
+  dropNext(method: string, opts?: { times?: number; match?: (params: Record<string, unknown>) => boolean }): void;
   /** Sends to the chat answer 403 (private: "bot was blocked by the user"; groups: "bot was kicked from the ... chat"). */
   blockChat(chatId: number): void;
   unblockChat(chatId: number): void;
@@ -76,6 +83,13 @@ export interface FakeTelegram {
   setLatency(ms: number): void;
   /** Calls to `method` ("*" = any) arriving in the next `durationMs` are held until then, then processed (even if the client gave up). */
   hang(method: string, durationMs: number): void;
+  /** Ends the hangs set on `method` ("*" = every hang) now: the calls they held are processed at once. */
+  release(method: string): void;
+  /**
+   * Requests received and not answered yet (held by a hang or latency, or being handled), oldest
+   * first; `params` are filled once the body is read. Empty means every call made so far is in `calls`.
+   */
+  inFlight(): InFlight[];
   /** POSTs `update` like Telegram (secret header, retries); a JSON method in a 2xx body is executed as a webhook reply. */
   deliverWebhook(url: string, update: object, opts?: DeliverOptions): Promise<DeliveryResult>;
   /** Feeds an update to the bot: to the webhook set via setWebhook, else to the getUpdates queue. */
@@ -142,7 +156,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     callsTo: (method) => calls.filter((c) => c.method === method),
     sentTo: (chatId, o = {}) =>
       calls.filter((c) => SEND_METHODS.has(c.method) && String(c.params["chat_id"]) === String(chatId) && (c.ok || o.includeFailed === true)),
-    waitFor: (predicate, timeoutMs = 10_000) =>
+    waitFor: (predicate, timeoutMs = 60_000) =>
       waitForCall(calls, (l) => server.onCall(l), pendingWaits, predicate, timeoutMs, () => {
         // long-poll noise (empty getUpdates) is left out of the listing
         const recent = calls.filter((c) => !(c.method === "getUpdates" && c.ok)).slice(-20).map((c) => server.describe(c));
@@ -160,12 +174,15 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     fileBytes: (fileId) => state.store.files.get(fileId)?.bytes,
     failNext: (method, error, times = 1) => server.failNext(method, error, times),
     failFor: (method, error, durationMs) => server.failFor(method, error, durationMs),
+    dropNext: (method, o = {}) => server.dropNext(method, o.times ?? 1, o.match ?? (() => true)),
     blockChat: (chatId) => void state.blocked.add(chatId),
     unblockChat: (chatId) => void state.blocked.delete(chatId),
     migrateChat: (oldId, newId) => void state.migrated.set(oldId, newId),
     setChatMember: (chatId, member) => void state.members.set(`${chatId}:${member.user.id}`, structuredClone(member) as unknown as Record<string, unknown>),
     setLatency: (ms) => server.setLatency(ms),
     hang: (method, durationMs) => server.hang(method, durationMs),
+    release: (method) => server.release(method),
+    inFlight: () => [...server.inFlight],
     async deliverWebhook(url, update, o) {
       if ("update_id" in update) ingest(state, update as Update);
       const result = await deliverWebhook(url, update, o);

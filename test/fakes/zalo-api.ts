@@ -127,6 +127,8 @@ export interface FakeZalo {
   botUserSends(userId: string, content: BotUserContent, opts?: BotUserSendOptions): Promise<BotDelivery>;
   /** Updates waiting for getUpdates. */
   readonly botQueue: readonly BotUpdate[];
+  /** getUpdates long polls parked now, waiting for an update. */
+  waitingPolls(): number;
 
   /** Clears calls, uploads, cs-send records, scripted failures, rate-limit windows and the bot queue; keeps tokens, users, webhooks and the clock. */
   reset(): void;
@@ -213,7 +215,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     oaSentTo: (userId) => state.oaSends.filter((s) => s.userId === userId),
     botSentTo: (chatId) =>
       calls.filter((c) => c.surface === "bot" && c.ok && BOT_MESSAGE_METHODS.has(c.method) && String(c.body["chat_id"]) === String(chatId)),
-    waitFor: (predicate, timeoutMs = 5000) =>
+    waitFor: (predicate, timeoutMs = 60_000) =>
       waitForCall(calls, (l) => server.onCall(l), pendingWaits, predicate, timeoutMs, () => {
         // empty long polls are noise
         const recent = calls.filter((c) => !(c.method === "getUpdates" && c.status === 408)).slice(-20).map((c) => server.describe(c));
@@ -244,6 +246,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     get botQueue() {
       return state.botQueue;
     },
+    waitingPolls: () => state.pollers.size,
     async botUserSends(userId, content, so = {}) {
       const update = buildBotUpdate(userId, content, clock.now(), so);
       const hook = state.botWebhook;

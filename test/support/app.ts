@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import pg from "pg";
 import { Redis } from "ioredis";
-import { pino } from "pino";
 import type { UserFromGetMe } from "grammy/types";
 import { startApp, type App } from "../../src/app.js";
 import { parseConfig } from "../../src/config.js";
-import { redactDeep } from "../../src/logger.js";
+import { createLogger } from "../../src/logger.js";
 
 // node-postgres takes the user from PGUSER/USER, which some shells (CI, containers) leave unset.
 const PG_USER = process.env["PGUSER"] || process.env["USER"] || "root";
@@ -75,7 +74,8 @@ export async function startTestApp(opts: { apiRoot?: string; env?: Record<string
     ...opts.env,
   });
   const logs = captureLogs();
-  const log = pino({ level: "debug", formatters: { log: (obj) => redactDeep(obj) as Record<string, unknown> } }, logs.stream);
+  // The service's own logger (src/logger.ts), writing JSON lines into memory.
+  const log = createLogger({ level: "debug", pretty: false }, logs.stream);
   const app = await startApp(config, { log, schema, botInfo: BOT_INFO });
   return {
     ...app,
@@ -137,18 +137,4 @@ export async function dumpRedis(prefix: string): Promise<Array<{ key: string; va
   }
 }
 
-/** Polls `check` until it returns a truthy value (or throws after `timeoutMs`). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { eventually, WAIT_MS } from "./wait.js";

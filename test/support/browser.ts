@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { createLoginLink } from "../../src/core/sign-in.js";
-import type { TestApp } from "./app.js";
+import { WAIT_MS, type TestApp } from "./app.js";
 
 /** Debian's Chromium (installed by .ci/run); never a downloaded browser. */
 export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -27,9 +27,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+/** Gives the context's actions and navigations the tests' generous ceiling (Playwright's own is 30 s). */
+export function patient(context: BrowserContext): BrowserContext {
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  return context;
+}
+
 /** Signs an officer in through a one-time link (as the bot would send) in a fresh browser context. */
 export async function signedInPage(browser: Browser, app: TestApp, officerId: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" });
+  const context = patient(await browser.newContext({ locale: "vi-VN", timezoneId: "Asia/Ho_Chi_Minh" }));
   const page = await context.newPage();
   const { token } = await createLoginLink(app.deps.db, officerId);
   await page.goto(`${browserBase(app)}/auth/${token}`);

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { eventually } from "./app.js";
+import { eventually, WAIT_MS } from "./wait.js";
 import { freePort } from "./service.js";
 
 export type OwnRedis = {
@@ -53,7 +53,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       await eventually(async () => {
         if (proc.exitCode !== null) throw new Error(`redis-server exited ${proc.exitCode}: ${log}`);
         return ping();
-      }, 30_000, `redis-server on ${port}`);
+      }, WAIT_MS, `redis-server on ${port}`);
     },
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
     async kill(signal = "SIGKILL") {

@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 import type { Call, FakeTelegram } from "../fakes/telegram-api.js";
-import { WEBHOOK_SECRET } from "./app.js";
+import { WAIT_MS, WEBHOOK_SECRET } from "./app.js";
 
 /**
  * Drives the running service the way Telegram does: each update is POSTed to the webhook,
@@ -9,13 +9,13 @@ import { WEBHOOK_SECRET } from "./app.js";
 export function telegramSession(fake: FakeTelegram, baseUrl: string) {
   const url = `${baseUrl}/webhooks/telegram`;
   const post = async (update: Update) => {
-    const r = await fake.deliverWebhook(url, update, { secretToken: WEBHOOK_SECRET, maxAttempts: 5 });
+    const r = await fake.deliverWebhook(url, update, { secretToken: WEBHOOK_SECRET, maxAttempts: 5, timeoutMs: 30_000 });
     if (r.status !== 200) throw new Error(`webhook answered ${r.status}`);
   };
   return {
     post,
     /** Posts `update` and resolves with the first call after it that matches. */
-    async send(update: Update, expect: (c: Call) => boolean, timeoutMs = 15_000): Promise<Call> {
+    async send(update: Update, expect: (c: Call) => boolean, timeoutMs = WAIT_MS): Promise<Call> {
       const from = fake.calls.length;
       await post(update);
       return fake.waitFor((c) => fake.calls.indexOf(c) >= from && expect(c), timeoutMs);

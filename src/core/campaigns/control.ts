@@ -3,7 +3,10 @@ import { campaignFanoutJob, fanoutJobId } from "../../jobs/campaign-fanout.js";
 import { campaignMonitorJob } from "../../jobs/campaign-monitor.js";
 import { campaignSweepJob } from "../../jobs/campaign-sweep.js";
 import { enqueue, jobId } from "../../queue/job.js";
+import type { CampaignStatus } from "../../generated/prisma/enums.js";
+import { firstCursor } from "./audience.js";
 import { createCampaign, type NewCampaign } from "./store.js";
+import { parseTarget } from "./target.js";
 
 type ControlDeps = Pick<Deps, "db" | "queues">;
 
@@ -11,10 +14,27 @@ type ControlDeps = Pick<Deps, "db" | "queues">;
 export async function launchCampaign(deps: ControlDeps, c: NewCampaign): Promise<{ id: number; status: string }> {
   const created = await createCampaign(deps.db, c);
   const row = await deps.db.campaign.findUniqueOrThrow({ where: { id: created.id }, select: { fanoutCursor: true } });
-  const delay = c.scheduledAt ? Math.max(0, c.scheduledAt.getTime() - Date.now()) : 0;
-  if (row.fanoutCursor) await enqueue(deps.queues, campaignFanoutJob, { campaignId: created.id, gen: 0, cursor: row.fanoutCursor }, fanoutJobId(created.id, 0, row.fanoutCursor), { delay });
-  if (created.status === "RUNNING") await enqueue(deps.queues, campaignMonitorJob, { campaignId: created.id, gen: 0, seq: 0 }, jobId("cm", created.id, 0, 0), { delay: 1_000 });
+  await queueStart(deps, created.id, created.status, row.fanoutCursor, c.scheduledAt);
   return created;
+}
+
+/** The launch's jobs: by their fixed ids, queueing them again while they exist adds nothing. */
+async function queueStart(deps: ControlDeps, id: number, status: CampaignStatus, cursor: string | null, scheduledAt: Date | null): Promise<void> {
+  const delay = scheduledAt ? Math.max(0, scheduledAt.getTime() - Date.now()) : 0;
+  if (cursor) await enqueue(deps.queues, campaignFanoutJob, { campaignId: id, gen: 0, cursor }, fanoutJobId(id, 0, cursor), { delay });
+  if (status === "RUNNING") await enqueue(deps.queues, campaignMonitorJob, { campaignId: id, gen: 0, seq: 0 }, jobId("cm", id, 0, 0), { delay: 1_000 });
+}
+
+/**
+ * Queues the start of a campaign again while its audience has not begun streaming: a launch
+ * that recorded the campaign but stopped before queueing it (a crash, Redis gone) is finished
+ * by its retry, which finds the campaign by its launch key.
+ */
+export async function ensureStarted(deps: ControlDeps, id: number): Promise<void> {
+  const c = await deps.db.campaign.findUnique({ where: { id }, select: { status: true, generation: true, fanoutCursor: true, fanoutDone: true, target: true, scheduledAt: true } });
+  if (!c || c.generation !== 0 || c.fanoutDone || (c.status !== "RUNNING" && c.status !== "SCHEDULED")) return;
+  if (c.fanoutCursor !== firstCursor(parseTarget(c.target))) return;
+  await queueStart(deps, id, c.status, c.fanoutCursor, c.scheduledAt);
 }
 
 export type ControlResult = { ok: true } | { ok: false; reason: "not-found" | "wrong-state" };

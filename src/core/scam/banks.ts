@@ -12,7 +12,8 @@ import type { Found } from "./types.js";
 /** "Chủ TK" / "tên tài khoản" introduce the holder's name, not the number. */
 const CUE =
   /(?<![a-z0-9])(?<!(?:chu|ten)\s)(?:so\s{0,2}(?:tai\s{0,2}khoan|tk)|stk|tai\s{0,2}khoan|tk|account(?:\s(?:number|no))?|acct|acc|a\/c)(?![a-z0-9])/g;
-const RUN = /\d+(?:[ .\-]\d+)*/g;
+/** Digit groups joined by a space or two, or a dot or dash with spaces around it ("1903 - 5678 - 9012"). */
+const RUN = /\d+(?:(?:[ ]{0,2}[.\-–][ ]{0,2}|[ ]{1,2})\d+)*/g;
 /** Words that make the number after them a phone even if an account cue came first ("tài khoản bị khóa, gọi 09..."). */
 const PHONE_WORDS =
   /(?<![a-z])(?:goi|lien he|lh|sdt|so dien thoai|dien thoai|dt|hotline|tong dai|cskh|ho tro|zalo|tele(?:gram)?|tel|phone|call|nhan tin|sms)(?![a-z])/;
@@ -68,14 +69,35 @@ function callWordBefore(view: string, start: number): boolean {
   return PHONE_WORDS.test(clause);
 }
 
-/** The last label before `at`, if only a short clause without numbers separates it from `at`. */
+/**
+ * The last label before `at`, if only a short clause without numbers separates it from `at`,
+ * or if it ends its line and the number starts the next one (labelsNextLine).
+ */
 function labelBefore(view: string, at: number, label: RegExp, maxGap: number): RegExpMatchArray | null {
-  const slice = view.slice(Math.max(0, at - maxGap - 40), at);
+  const from = Math.max(0, at - maxGap - 40);
+  const slice = view.slice(from, at);
   let last: RegExpMatchArray | null = null;
   for (const m of slice.matchAll(label)) last = m;
   if (!last) return null;
   const gap = slice.slice((last.index as number) + last[0].length);
-  return gap.length <= maxGap && !GAP_BREAK.test(gap) && !PHONE_WORDS.test(gap) ? last : null;
+  if (gap.length > maxGap) return null;
+  const sameClause = !GAP_BREAK.test(gap) && !PHONE_WORDS.test(gap);
+  return sameClause || labelsNextLine(view, from + (last.index as number), gap) ? last : null;
+}
+
+/**
+ * "STK:\n0123…", "Số tài khoản\n1903…", "Sacombank\n0601…": a label alone on its line, or one
+ * whose line ends with a colon, labels the number that starts the next line. A label in the
+ * middle of a sentence that happens to end a line does not ("…khóa tài khoản\n0912…").
+ */
+function labelsNextLine(view: string, labelStart: number, gap: string): boolean {
+  const nl = gap.indexOf("\n");
+  if (nl < 0 || gap.includes("\n", nl + 1) || !/^[ \t]*$/.test(gap.slice(nl + 1))) return false;
+  const rest = gap.slice(0, nl);
+  if (GAP_BREAK.test(rest) || PHONE_WORDS.test(rest)) return false;
+  if (/:[ \t]*$/.test(rest)) return true;
+  const lineStart = view.lastIndexOf("\n", labelStart - 1) + 1;
+  return /^[ \t\-–]*$/.test(rest) && /^[ \t\-–•*+]*$/.test(view.slice(lineStart, labelStart));
 }
 
 /**

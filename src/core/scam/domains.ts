@@ -11,7 +11,9 @@ const TLDS = new Set(
     "website space tech pro cloud icu buzz win bid loan work life one today support help services tk ml ga cf gq pw ws " +
     "sbs cfd bond cyou lol fit mobi tv us uk cn ru kh th sg my ph jp kr hk tw de fr eu news world ai dev page chat " +
     "email money finance bank gd at gg su gov edu mil int best ink rest run cam mom bio network center digital " +
-    "group company agency media global host pics pictures social zone today"
+    "group company agency media global host pics pictures social zone today " +
+    // Cheap TLDs seen under fake "…gov.vn.<tld>" and shop pages.
+    "cm cx ke lat homes quest beauty hair skin makeup autos boats"
   ).split(" "),
 );
 

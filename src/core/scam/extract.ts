@@ -3,6 +3,7 @@ import { findBankAccounts } from "./banks.js";
 import { maskNoise } from "./noise.js";
 import { findPhones } from "./phones.js";
 import { Scratch } from "./text.js";
+import { originalSpan, tidy } from "./tidy.js";
 import type { Found, Indicator } from "./types.js";
 import { findDomains } from "./urls.js";
 
@@ -10,8 +11,10 @@ import { findDomains } from "./urls.js";
  * Fraud indicators in a resident's message: phone numbers, bank accounts, domains (with a
  * look-alike verdict) and Telegram/Zalo accounts. Pure: no I/O; every pattern is linear-time.
  *
- * The text is NFC-normalised first (`raw` is a slice of that form). Stages run in a fixed order
- * and each masks what it claims, so no characters are read twice:
+ * The text is NFC-normalised, then tidied (tidy.ts: invisible characters dropped, full-width
+ * forms and odd spaces and dashes made plain, digits spelled in words made digits); `raw` is the
+ * slice of the NFC form an indicator was read from, as the resident wrote it. Stages run in a
+ * fixed order and each masks what it claims, so no characters are read twice:
  *   1. e-mail addresses (masked, never reported), then t.me / zalo.me links and @mentions;
  *   2. links and bare domains;
  *   3. numbers that are something else: amounts, dates, times, plates, labelled IDs;
@@ -25,10 +28,12 @@ import { findDomains } from "./urls.js";
  *   another country code ("+855 97 612 3480") are kept as E.164 when 8–15 digits. A phone starts
  *   and ends on a digit-group boundary; one glued by a dot or dash to digits that are not a phone
  *   is a slice of something longer and is dropped. Short codes (113, 115) are not indicators.
- *   "84.912.345.678" without "+" has the shape of an amount and is read as one.
+ *   "84.912.345.678" without "+" has the shape of an amount and is read as one. Groups may be
+ *   split by up to three spaces, a dash with spaces around it, or one line break (wrapped text).
  * - Bank accounts: 6–19 digits after a cue (STK, số tài khoản, TK, account), next to a bank or
  *   wallet name (either side), or before "là STK…", within one clause (no comma, line break or
- *   other number between) and not after call words ("gọi", "hotline", "Zalo"). "Chủ TK"/"tên TK"
+ *   other number between) and not after call words ("gọi", "hotline", "Zalo"); or after a label
+ *   alone on the line before, or ending it with a colon ("STK:\n0123…"). "Chủ TK"/"tên TK"
  *   introduce a name, not a number. The bank is the name next to the number, else the nearest in
  *   the sentence, else in the paragraph within 120 characters (details often come one per line).
  *   Card numbers without an account cue are not reported.
@@ -37,7 +42,8 @@ import { findDomains } from "./urls.js";
  *   "secure-login.xyz" and every shortened link is "bit.ly"; `url` keeps the whole link, host in
  *   punycode, "http://" when no scheme was written. IPv4 hosts count only with a scheme. A brand
  *   before "@" in a link ("https://agribank.com.vn@evil.top") is flagged as brand-in-subdomain.
- *   A sentence glued to a bare domain ("vcb-login.com.Vui lòng") is cut off it.
+ *   A sentence glued to a bare domain ("vcb-login.com.Vui lòng") is cut off it. Look-alikes:
+ *   lookalike.ts and brands.ts (banks, wallets, government, shops and carriers, "…gov.vn.<tld>").
  * - E-mail addresses are not indicators at all: neither their domain nor their local part.
  * - Telegram: t.me/telegram.me links (4–32 characters) and @mentions (5–32); invite, group and
  *   feature links (t.me/+…, t.me/joinchat/…, zalo.me/g/…) name no account and yield nothing.
@@ -48,7 +54,9 @@ import { findDomains } from "./urls.js";
 export type { Indicator, Lookalike } from "./types.js";
 
 export function extractIndicators(text: string): Indicator[] {
-  const s = new Scratch(text.normalize("NFC"));
+  const original = text.normalize("NFC");
+  const tidied = tidy(original);
+  const s = new Scratch(tidied?.text ?? original);
   maskEmails(s);
   const found: Found[] = [...findAccounts(s), ...findDomains(s)];
   maskNoise(s);
@@ -56,11 +64,12 @@ export function extractIndicators(text: string): Indicator[] {
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   const out: Indicator[] = [];
-  for (const { indicator } of found) {
+  for (const { at, indicator } of found) {
     const key = indicatorKey(indicator);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(indicator);
+    const raw = originalSpan(original, tidied, at, at + indicator.raw.length);
+    out.push({ ...indicator, raw });
   }
   return out;
 }

@@ -1,55 +1,14 @@
 import { domainToUnicode } from "node:url";
 import { onHostingPlatform, registrableDomain, withoutWww } from "./domains.js";
 import { editDistance, latinize, skeleton } from "./similarity.js";
+import { BRANDS, GOVERNMENT, type Brand } from "./brands.js";
 import type { Lookalike } from "./types.js";
 
-/**
- * Hosts imitating a protected brand. `of` is the brand's main official domain; `official` lists
- * every domain (and so its subdomains) that is never flagged; `labels` are the names a fake would
- * borrow. Labels of 4 letters or fewer (vcb, bidv, evn) match only whole, never by edit distance:
- * "acd" is not ACB.
- */
-type Brand = { of: string; official: string[]; labels: string[] };
+export { BRANDS } from "./brands.js";
 
-export const BRANDS: Brand[] = [
-  { of: "vietcombank.com.vn", official: ["vietcombank.com.vn"], labels: ["vietcombank", "vcb", "vcbdigibank"] },
-  { of: "techcombank.com.vn", official: ["techcombank.com.vn", "techcombank.com"], labels: ["techcombank", "tcb"] },
-  { of: "mbbank.com.vn", official: ["mbbank.com.vn"], labels: ["mbbank"] },
-  { of: "bidv.com.vn", official: ["bidv.com.vn"], labels: ["bidv"] },
-  { of: "vietinbank.vn", official: ["vietinbank.vn"], labels: ["vietinbank"] },
-  { of: "agribank.com.vn", official: ["agribank.com.vn"], labels: ["agribank"] },
-  { of: "acb.com.vn", official: ["acb.com.vn"], labels: ["acb"] },
-  { of: "tpb.vn", official: ["tpb.vn"], labels: ["tpbank", "tpb"] },
-  { of: "vpbank.com.vn", official: ["vpbank.com.vn"], labels: ["vpbank"] },
-  { of: "sacombank.com.vn", official: ["sacombank.com.vn"], labels: ["sacombank"] },
-  { of: "hdbank.com.vn", official: ["hdbank.com.vn"], labels: ["hdbank"] },
-  { of: "shb.com.vn", official: ["shb.com.vn"], labels: ["shb"] },
-  { of: "msb.com.vn", official: ["msb.com.vn"], labels: ["msb"] },
-  { of: "vib.com.vn", official: ["vib.com.vn"], labels: ["vib"] },
-  { of: "seabank.com.vn", official: ["seabank.com.vn"], labels: ["seabank"] },
-  { of: "eximbank.com.vn", official: ["eximbank.com.vn"], labels: ["eximbank"] },
-  { of: "lpbank.com.vn", official: ["lpbank.com.vn"], labels: ["lpbank"] },
-  { of: "momo.vn", official: ["momo.vn"], labels: ["momo"] },
-  { of: "zalopay.vn", official: ["zalopay.vn"], labels: ["zalopay"] },
-  { of: "zalo.me", official: ["zalo.me", "zalo.vn", "zaloapp.com"], labels: ["zalo"] },
-  { of: "chinhphu.vn", official: ["chinhphu.vn", "baochinhphu.vn"], labels: ["chinhphu"] },
-  { of: "dichvucong.gov.vn", official: ["dichvucong.gov.vn"], labels: ["dichvucong"] },
-  { of: "bocongan.gov.vn", official: ["bocongan.gov.vn", "mps.gov.vn"], labels: ["bocongan"] },
-  { of: "vneid.gov.vn", official: ["vneid.gov.vn"], labels: ["vneid"] },
-  { of: "csgt.vn", official: ["csgt.vn"], labels: ["csgt"] },
-  { of: "gdt.gov.vn", official: ["gdt.gov.vn"], labels: ["gdt", "thuedientu", "tongcucthue"] },
-  { of: "baohiemxahoi.gov.vn", official: ["baohiemxahoi.gov.vn", "vss.gov.vn"], labels: ["baohiemxahoi", "bhxh"] },
-  {
-    of: "evn.com.vn",
-    official: ["evn.com.vn", "evnhanoi.vn", "evnhcmc.vn", "evnspc.vn", "evncpc.vn", "evnnpc.vn"],
-    labels: ["evn", "evnhanoi", "evnhcmc", "evnspc", "evncpc", "evnnpc"],
-  },
-  { of: "vnpost.vn", official: ["vnpost.vn", "vietnampost.vn"], labels: ["vnpost", "vietnampost"] },
-  { of: "viettelpost.com.vn", official: ["viettelpost.com.vn", "viettelpost.vn"], labels: ["viettelpost"] },
-];
-
+/** A brand's own domain or one of its subdomains, or any host under gov.vn. */
 export function isOfficial(host: string): boolean {
-  return BRANDS.some((b) => b.official.some((o) => host === o || host.endsWith(`.${o}`)));
+  return host.endsWith(GOVERNMENT.suffix) || BRANDS.some((b) => b.official.some((o) => host === o || host.endsWith(`.${o}`)));
 }
 
 type Match = { brand: Brand; rank: number; how: "exact" | "homoglyph" | "typo" | "words" };
@@ -59,13 +18,23 @@ const RANK = { exact: 0, homoglyph: 1, typo: 2, words: 3 } as const;
 type Spelled = { text: string; skel: string };
 const spelled = (text: string): Spelled => ({ text, skel: skeleton(text) });
 
-/** Every brand name with its skeleton and the edit distance still counted as a typo: none up to 4 letters, 1 up to 8, 2 beyond. */
+/**
+ * Every brand name with its skeleton and the edit distance still counted as a typo: none up to 4
+ * letters, 1 up to 8, 2 beyond (or the brand's cap); `inside` if it may be found inside a longer word.
+ */
 const NAMES = BRANDS.flatMap((brand) =>
-  brand.labels.map((label) => ({ brand, ...spelled(label), limit: label.length <= 4 ? 0 : label.length <= 8 ? 1 : 2 })),
+  [...brand.labels.map((label) => ({ label, inside: true })), ...(brand.phrases ?? []).map((label) => ({ label, inside: false }))].map(({ label, inside }) => ({
+    brand,
+    ...spelled(label),
+    inside,
+    limit: Math.min(label.length <= 4 ? 0 : label.length <= 8 ? 1 : 2, brand.typoLimit ?? 2),
+  })),
 );
 type Name = (typeof NAMES)[number];
 
 function matchWhole(w: Spelled, name: Name): Match["how"] | null {
+  // Every match below needs the spelling or the skeleton within `limit` letters of the name's length.
+  if (Math.abs(w.text.length - name.text.length) > name.limit && Math.abs(w.skel.length - name.skel.length) > name.limit) return null;
   if (w.text === name.text) return "exact";
   if (w.skel === name.skel) return "homoglyph";
   if (name.limit === 0) return null;
@@ -90,7 +59,7 @@ function matchLabel(label: string): Match | null {
     if (how) consider(name.brand, how);
     else if (words.length > 1 && joined.skel === name.skel) consider(name.brand, "typo");
     else if (words.length > 1 && words.some((w) => matchWhole(w, name))) consider(name.brand, "words");
-    else if (name.text.length >= 6 && joined.skel.includes(name.skel)) consider(name.brand, "words");
+    else if (name.inside && name.text.length >= 6 && joined.skel.includes(name.skel)) consider(name.brand, "words");
   }
   return best;
 }
@@ -116,7 +85,18 @@ export function lookalikeOf(asciiHost: string): Lookalike | null {
     const inSub = matchLabel(label);
     if (inSub) return { of: inSub.brand.of, reason: punycode ? "punycode" : "brand-in-subdomain" };
   }
-  return null;
+  return governmentLookalike(shown, registrable, punycode);
+}
+
+/** "x.gov.vn.<tld>", "cccd-gov-vn.online", "govvn.net": a gov.vn site that is not under gov.vn (GOVERNMENT). */
+function governmentLookalike(host: string, registrable: string, punycode: boolean): Lookalike | null {
+  const words = (name: string) => name.split(/[-_.]+/).filter(Boolean);
+  const govIn = (ws: string[]) => ws.some((w, i) => GOVERNMENT.glued.has(w) || (w === "gov" && ws[i + 1] === "vn"));
+  const flag = (r: Lookalike["reason"]): Lookalike => ({ of: GOVERNMENT.of, reason: punycode ? "punycode" : r });
+  const label = registrable.split(".")[0] as string;
+  if (govIn(words(registrable))) return flag(GOVERNMENT.glued.has(label) ? "typo" : "brand-with-extra-words");
+  // Hosts under gov.vn are official and never get here, so "gov" then "vn" is never the real suffix.
+  return govIn(words(host)) ? flag("brand-in-subdomain") : null;
 }
 
 /**
@@ -130,5 +110,6 @@ function reasonFor(hit: Match, registrable: string): Lookalike["reason"] {
 }
 
 function officialOf(host: string): string {
-  return BRANDS.find((b) => b.official.some((o) => host === o || host.endsWith(`.${o}`)))?.of ?? host;
+  const brand = BRANDS.find((b) => b.official.some((o) => host === o || host.endsWith(`.${o}`)));
+  return brand?.of ?? (host.endsWith(GOVERNMENT.suffix) ? GOVERNMENT.of : host);
 }

@@ -35,6 +35,18 @@ const ID_GAP = /^[ \t:#.\-–]{0,4}(?:(?:so|la|cua (?:ban|ong|ba|quy khach))[ \t
 /** Space-joined groups stay short (CCCD "0012 0300 4567"), so a phone written right after the ID is left alone. */
 const ID_NUMBER = /^[a-z]{0,4}\d+(?:[.\-]\d+|[ ]\d{1,4}(?!\d))*[a-z0-9]*/;
 
+/**
+ * "CCCD 0012…", "MST: 0312…", or the label on a line of its own or ending its line with a colon
+ * and the number on the next ("Mã đơn hàng:\n0387…"), as forms and invoices print them.
+ */
+function idGap(view: string, labelStart: number, gap: string): boolean {
+  if (ID_GAP.test(gap)) return true;
+  const next = /^([ \t:#.\-–]{0,4})\n[ \t]{0,4}$/.exec(gap);
+  if (!next) return false;
+  if ((next[1] as string).includes(":")) return true;
+  return /^[ \t\-–•*+]*$/.test(view.slice(view.lastIndexOf("\n", labelStart - 1) + 1, labelStart));
+}
+
 export function maskNoise(s: Scratch): void {
   for (const re of [AMOUNT_SUFFIXED, AMOUNT_PREFIXED, AMOUNT_GROUPED, DATE, TIME, PLATE, HASH_NUMBER]) {
     for (const m of s.foldedView.matchAll(re)) s.mask(m.index, m.index + m[0].length);
@@ -48,7 +60,7 @@ function maskLabelledIds(s: Scratch): void {
     const after = m.index + m[0].length;
     const window = view.slice(after, after + 24);
     const firstDigit = window.search(/[a-z]{0,4}\d/);
-    if (firstDigit < 0 || !ID_GAP.test(window.slice(0, firstDigit))) continue;
+    if (firstDigit < 0 || !idGap(view, m.index, window.slice(0, firstDigit))) continue;
     const num = ID_NUMBER.exec(view.slice(after + firstDigit, after + firstDigit + 40));
     if (num) s.mask(after + firstDigit, after + firstDigit + num[0].length);
   }

@@ -2,13 +2,15 @@ import type { Found } from "./types.js";
 import type { Scratch } from "./text.js";
 
 /**
- * Phone numbers. A "run" is digit groups joined by one separator (space, dot, dash, "(0)", a
- * parenthesis), optionally led by "+", "(" or "(+84)". A run is cut into phone numbers group by
+ * Phone numbers. A "run" is digit groups joined by one separator (up to three spaces, a dot or
+ * dash with spaces around it, "(0)", a parenthesis, or one line break: forwarded messages wrap
+ * numbers), optionally led by "+", "(" or "(+84)". A run is cut into phone numbers group by
  * group: a number must start and end on a group boundary, so "0912 3456 7890 12" (an account)
  * yields nothing, while "0912345678 0987654321" yields two numbers.
  */
 
-const RUN = /(?:\(\s?\+?\s?|\+\s?)?\d+(?:(?:\s?[.\-–]\s?|\s?\(0\)\s?|\)[ \t]?|[ \t]?\(|[ \t\u00a0])\d+)*/g;
+const RUN =
+  /(?:\(\s?\+?\s?|\+\s?)?\d+(?:(?:[ \t]{0,3}[.\-–][ \t]{0,3}|\s?\(0\)\s?|\)[ \t]?|[ \t]?\(|[ \t]{0,3}\n[ \t]{0,3}|[ \t]{1,3})\d+)*/g;
 const GROUP = /\d+/g;
 /** A run glued to letters or to these is a code or a reference, not a phone ("VN0912345678", "0912345678k"). */
 const GLUE_BEFORE = /[\p{L}\p{N}_#@$&=%*]/u;

@@ -12,3 +12,6 @@ export type Indicator =
 
 /** An indicator with the offset it was found at, for ordering by first appearance. */
 export type Found = { at: number; indicator: Indicator };
+
+/** Text tidied for extraction (tidy.ts), with the original span [from[i], to[i]) of each of its characters. */
+export type Tidy = { text: string; from: Int32Array; to: Int32Array };

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import type { Deps } from "../../deps.js";
 import { enqueue, jobId } from "../../queue/job.js";
 import { syncCardJob } from "../../jobs/sync-card.js";
@@ -10,7 +11,7 @@ import { officerCovers, type OfficerRef } from "../officers.js";
 export type ActionDeps = Pick<Deps, "db" | "queues">;
 export type ActionResult =
   | { ok: true; code: string; tipId: number }
-  | { ok: false; reason: "not-found" | "forbidden" | "resolved" | "already-claimed" | "same-ward" | "same-tip" | "not-officer"; by?: string };
+  | { ok: false; reason: "not-found" | "forbidden" | "resolved" | "already-claimed" | "same-ward" | "same-tip" | "not-officer" | "unreachable"; by?: string };
 
 type TipForAction = {
   id: number;
@@ -38,7 +39,50 @@ export async function loadForOfficer(db: Db, officer: OfficerRef, tipId: number)
 
 export const isResult = (x: TipForAction | ActionResult): x is ActionResult => "ok" in x;
 
-/** Records the change and its audit event together, and schedules the inbox card's refresh. */
+/** Thrown when a tip kept changing under an action, round after round; the caller's retry settles it. */
+export class TipChangedError extends Error {
+  override readonly name = "TipChangedError";
+  constructor(readonly tipId: number) {
+    super(`tip ${tipId} kept changing while an officer acted on it`);
+  }
+}
+
+/**
+ * Changes the tip only if what the action decided on (status, who has it, its ward) is still
+ * what was read: one conditional UPDATE, so of two officers acting at once only one wins.
+ * Also marks the first officer action. False when someone else changed the tip meanwhile.
+ */
+export async function updateIfUnchanged(tx: Prisma.TransactionClient, tip: TipForAction, change: Record<string, unknown>): Promise<boolean> {
+  const { count } = await tx.tip.updateMany({
+    where: { id: tip.id, status: tip.status, claimedById: tip.claimedBy?.id ?? null, wardId: tip.ward?.id ?? null },
+    data: change,
+  });
+  if (count === 0) return false;
+  await tx.tip.updateMany({ where: { id: tip.id, firstActionAt: null }, data: { firstActionAt: new Date() } });
+  return true;
+}
+
+/**
+ * Reads the tip, lets `decide` act on it, and when the tip changed under the action (another
+ * officer was faster) reads it again and decides anew: the loser gets the answer the new state
+ * gives ("already claimed by ...", "resolved"), never a second effect.
+ */
+export async function act(
+  deps: ActionDeps,
+  officer: OfficerRef,
+  tipId: number,
+  decide: (tip: TipForAction) => Promise<ActionResult | "changed">,
+): Promise<ActionResult> {
+  for (let round = 0; round < 5; round++) {
+    const tip = await loadForOfficer(deps.db, officer, tipId);
+    if (isResult(tip)) return tip;
+    const r = await decide(tip);
+    if (r !== "changed") return r;
+  }
+  throw new TipChangedError(tipId);
+}
+
+/** Records the change and its audit event together (if the tip is as read), and schedules the inbox card's refresh. */
 export async function apply(
   deps: ActionDeps,
   tip: TipForAction,
@@ -46,64 +90,64 @@ export async function apply(
   type: string,
   data: Record<string, string | number | boolean | null>,
   change: Record<string, unknown>,
-): Promise<ActionResult> {
+): Promise<ActionResult | "changed"> {
   const event = await deps.db.$transaction(async (tx) => {
-    await tx.tip.update({ where: { id: tip.id }, data: { ...change, ...(tip.firstActionAt ? {} : { firstActionAt: new Date() }) } });
+    if (!(await updateIfUnchanged(tx, tip, change))) return null;
     return tx.tipEvent.create({ data: { tipId: tip.id, type, officerId: officer.id, data }, select: { id: true } });
   });
+  if (!event) return "changed";
   await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, event.id));
   return { ok: true, code: tip.code, tipId: tip.id };
 }
 
 /** Claim: the officer takes the tip on. A tip claimed by someone else stays theirs. */
 export async function claimTip(deps: ActionDeps, officer: OfficerRef, tipId: number): Promise<ActionResult> {
-  const tip = await loadForOfficer(deps.db, officer, tipId);
-  if (isResult(tip)) return tip;
-  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
-  if (tip.claimedBy && tip.claimedBy.id !== officer.id) return { ok: false, reason: "already-claimed", by: tip.claimedBy.displayName };
-  if (tip.claimedBy?.id === officer.id) return { ok: true, code: tip.code, tipId: tip.id };
-  return apply(deps, tip, officer, "claimed", {}, { status: "CLAIMED", claimedById: officer.id });
+  return act(deps, officer, tipId, async (tip) => {
+    if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+    if (tip.claimedBy && tip.claimedBy.id !== officer.id) return { ok: false, reason: "already-claimed", by: tip.claimedBy.displayName };
+    if (tip.claimedBy?.id === officer.id) return { ok: true, code: tip.code, tipId: tip.id };
+    return apply(deps, tip, officer, "claimed", {}, { status: "CLAIMED", claimedById: officer.id });
+  });
 }
 
 /** Valuable / not valuable: the judgement leaders count in their reports. */
 export async function assessTip(deps: ActionDeps, officer: OfficerRef, tipId: number, valuable: boolean): Promise<ActionResult> {
-  const tip = await loadForOfficer(deps.db, officer, tipId);
-  if (isResult(tip)) return tip;
-  return apply(deps, tip, officer, "assessed", { valuable }, { valuable });
+  return act(deps, officer, tipId, (tip) => apply(deps, tip, officer, "assessed", { valuable }, { valuable }));
 }
 
 export async function resolveTip(deps: ActionDeps, officer: OfficerRef, tipId: number, outcome: string | null): Promise<ActionResult> {
-  const tip = await loadForOfficer(deps.db, officer, tipId);
-  if (isResult(tip)) return tip;
-  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
-  return apply(deps, tip, officer, "resolved", { outcome }, { status: "RESOLVED", resolvedAt: new Date(), outcome, claimedById: tip.claimedBy?.id ?? officer.id });
+  return act(deps, officer, tipId, async (tip) => {
+    if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+    return apply(deps, tip, officer, "resolved", { outcome }, { status: "RESOLVED", resolvedAt: new Date(), outcome, claimedById: tip.claimedBy?.id ?? officer.id });
+  });
 }
 
 /** Moves the tip to another ward's inbox; the first ward keeps a read-only card. */
 export async function transferTip(deps: ActionDeps, officer: OfficerRef, tipId: number, toWardCode: string, reason: string): Promise<ActionResult> {
-  const tip = await loadForOfficer(deps.db, officer, tipId);
-  if (isResult(tip)) return tip;
-  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
   const target = await deps.db.ward.findUnique({ where: { code: toWardCode }, select: { id: true, provinceCode: true } });
-  if (!target) return { ok: false, reason: "not-found" };
-  if (target.id === tip.ward?.id) return { ok: false, reason: "same-ward" };
-  const event = await deps.db.$transaction(async (tx) => {
-    await tx.tip.update({
-      where: { id: tip.id },
-      data: { wardId: target.id, provinceCode: target.provinceCode, status: "NEW", claimedById: null, routedAt: null, ...(tip.firstActionAt ? {} : { firstActionAt: new Date() }) },
+  return act(deps, officer, tipId, async (tip) => {
+    if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+    if (!target) return { ok: false, reason: "not-found" };
+    if (target.id === tip.ward?.id) return { ok: false, reason: "same-ward" };
+    const event = await deps.db.$transaction(async (tx) => {
+      const moved = await updateIfUnchanged(tx, tip, { wardId: target.id, provinceCode: target.provinceCode, status: "NEW", claimedById: null, routedAt: null });
+      if (!moved) return null;
+      await tx.tipCard.updateMany({ where: { tipId: tip.id }, data: { readOnly: true } });
+      return tx.tipEvent.create({ data: { tipId: tip.id, type: "transferred", officerId: officer.id, data: { toWardCode, reason } }, select: { id: true } });
     });
-    await tx.tipCard.updateMany({ where: { tipId: tip.id }, data: { readOnly: true } });
-    return tx.tipEvent.create({ data: { tipId: tip.id, type: "transferred", officerId: officer.id, data: { toWardCode, reason } }, select: { id: true } });
+    if (!event) return "changed";
+    await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, event.id));
+    await enqueue(deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id, event.id));
+    return { ok: true, code: tip.code, tipId: tip.id };
   });
-  await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, event.id));
-  await enqueue(deps.queues, routeTipJob, { tipId: tip.id }, jobId("route", tip.id, event.id));
-  return { ok: true, code: tip.code, tipId: tip.id };
 }
 
 /** An officer's question, relayed to the tipster by the bot; neither sees the other's account. */
 export async function askTipster(deps: ActionDeps, officer: OfficerRef, tipId: number, text: string, sourceKey: string): Promise<ActionResult> {
   const tip = await loadForOfficer(deps.db, officer, tipId);
   if (isResult(tip)) return tip;
+  // Past its retention the tip no longer knows its tipster: nothing to relay to, nothing to store.
+  if (await deps.db.tip.count({ where: { id: tip.id, erasedAt: { not: null } } })) return { ok: false, reason: "unreachable" };
   // The same question sent twice (a retried update, a double click) is asked and audited once.
   const existing = await deps.db.tipMessage.findUnique({ where: { sourceKey }, select: { id: true } });
   const message = existing ?? (await deps.db.tipMessage.upsert({

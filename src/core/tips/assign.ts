@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { officerCovers, type OfficerRef } from "../officers.js";
-import { apply, isResult, loadForOfficer, type ActionDeps, type ActionResult } from "./actions.js";
+import { act, apply, type ActionDeps, type ActionResult } from "./actions.js";
 
 /** Leaders (ward leaders, province officers, administrators) hand a tip to an officer who covers its ward. */
 export const canAssign = (officer: OfficerRef) => officer.role !== "WARD_OFFICER";
@@ -16,12 +16,13 @@ export async function assignableOfficers(db: Db, ward: { id: number; provinceCod
   return officers.filter((o) => officerCovers(o, ward, ward.provinceCode));
 }
 
+/** A leader hands the tip to `officerId`; refused once the tip is resolved, even by a resolution made meanwhile. */
 export async function assignTip(deps: ActionDeps, leader: OfficerRef, tipId: number, officerId: number): Promise<ActionResult> {
-  const tip = await loadForOfficer(deps.db, leader, tipId);
-  if (isResult(tip)) return tip;
-  if (!canAssign(leader)) return { ok: false, reason: "forbidden" };
-  if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
-  const target = (await assignableOfficers(deps.db, tip.ward)).find((o) => o.id === officerId);
-  if (!target) return { ok: false, reason: "not-officer" };
-  return apply(deps, tip, leader, "assigned", { to: target.displayName, officerId: target.id }, { status: "CLAIMED", claimedById: target.id });
+  return act(deps, leader, tipId, async (tip) => {
+    if (!canAssign(leader)) return { ok: false, reason: "forbidden" };
+    if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
+    const target = (await assignableOfficers(deps.db, tip.ward)).find((o) => o.id === officerId);
+    if (!target) return { ok: false, reason: "not-officer" };
+    return apply(deps, tip, leader, "assigned", { to: target.displayName, officerId: target.id }, { status: "CLAIMED", claimedById: target.id });
+  });
 }

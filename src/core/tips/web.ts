@@ -24,6 +24,18 @@ export function statusKeyFor(keys: IdentityKeys, nonce: string): string {
   return chars.match(/.{4}/g)!.join("-");
 }
 
+/** What `Tip.sourceKey` of a web tip starts with: a keyed hash of its nonce follows. */
+export const WEB_SOURCE_PREFIX = "web:h:";
+
+/**
+ * The idempotency key of the web tip submitted with `nonce`: a keyed hash, never the nonce, so
+ * the database holds nothing the status key can be computed from (it is derived from the
+ * nonce). Under its own label, so it matches neither the status key nor a pseudonym.
+ */
+export function webSourceKey(keys: IdentityKeys, nonce: string): string {
+  return WEB_SOURCE_PREFIX + createHmac("sha256", keys.pseudonymKey).update(`web-source-key-v1:${nonce}`).digest("base64url").slice(0, 32);
+}
+
 /** Accepts a key as typed (any case, spaces, dashes); null when it cannot be one. */
 export function normalizeStatusKey(input: string): string | null {
   const s = input.toUpperCase().replace(/[\s\-_.]/g, "");

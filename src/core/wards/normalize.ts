@@ -100,6 +100,7 @@ const UNIT_WORDS: ReadonlyArray<readonly [string, UnitKind]> = [
   ["x", "commune"],
   ["q", "district"],
   ["h", "district"],
+  ["t", "province"],
 ];
 
 const UNIT_PREFIX = new RegExp(`^(?:${UNIT_WORDS.map(([w]) => w.replace(" ", "\\s+")).join("|")})\\s+`);

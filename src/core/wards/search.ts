@@ -1,7 +1,8 @@
 import type { Directory, Province, Ward } from "./directory.js";
+import { GluedWords } from "./glued.js";
 import { UNIT_PHRASES, UNIT_SINGLE_WORDS, fold, stripUnitPrefix, unitKindOf, type UnitKind } from "./normalize.js";
+import { createQueryParser } from "./query.js";
 import {
-  MAX_QUERY_WORDS,
   MatchTable,
   TIER_EXACT,
   TIER_FUZZY,
@@ -9,7 +10,6 @@ import {
   TIER_PREFIX,
   createScorer,
   type ParsedQuery,
-  type QueryWord,
   type ScoredEntry,
 } from "./scoring.js";
 import { tokenize } from "./tokens.js";
@@ -44,7 +44,17 @@ export interface SearchOptions {
   limit?: number;
   /** Only wards of this province ("79"). */
   provinceCode?: string;
+  /**
+   * Only wards that took in units of this former district (a formerDistrictKey): their former names
+   * from that district, and their current names.
+   */
+  formerDistrict?: string;
 }
+
+/** Names a former district unambiguously: "Huyện Châu Thành" was a district of several provinces. */
+export const formerDistrictKey = (district: string, province: string): string => `${district}|${province}`;
+/** The district's own name in a formerDistrictKey ("Quận Gò Vấp"). */
+export const formerDistrictName = (key: string): string => key.split("|")[0] ?? key;
 
 export interface WardIndex {
   /** Wards a resident may mean by what they typed, best first, at most one match per ward. */
@@ -69,8 +79,6 @@ const PROVINCE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 const FEW_POSTINGS = 64;
 /** Coverage bit: some query word is a word of the name itself (query words use bits 0…23). */
 const NAME_HIT = 1 << 30;
-
-const WARD_LEVEL_KINDS: ReadonlySet<UnitKind> = new Set(["ward", "commune", "town", "special-zone"]);
 
 const QUALITY_BY_TIER: Readonly<Record<number, MatchQuality>> = {
   [TIER_PARTIAL]: "partial",
@@ -105,12 +113,20 @@ export function createWardIndex(dir: Directory): WardIndex {
   const wardByCode = new Map(dir.wards.map((w) => [w.code, w]));
   const wardIdxByCode = new Map(dir.wards.map((w, i) => [w.code, i]));
   const vocab = new Vocabulary();
+  const glued = new GluedWords((w) => vocab.has(w), new Set(UNIT_SINGLE_WORDS.keys()));
+  for (const phrase of UNIT_PHRASES.keys()) glued.learnPhrase(phrase.split(" "));
+  /** Word ids of a folded name, the order of its words learnt for splitting glued queries. */
+  const wordIds = (folded: string): number[] => {
+    const words = tokenize(stripUnitPrefix(folded));
+    glued.learn(words);
+    return words.map((w) => vocab.idOf(w));
+  };
 
   const placeMemo = new Map<string, number[]>();
   const placeIds = (name: string): number[] => {
     let ids = placeMemo.get(name);
     if (!ids) {
-      ids = tokenize(stripUnitPrefix(fold(name))).map((w) => vocab.idOf(w));
+      ids = wordIds(fold(name));
       placeMemo.set(name, ids);
     }
     return ids;
@@ -141,7 +157,7 @@ export function createWardIndex(dir: Directory): WardIndex {
     let parsed = nameMemo.get(name);
     if (!parsed) {
       const folded = fold(name);
-      parsed = { ids: tokenize(stripUnitPrefix(folded)).map((w) => vocab.idOf(w)), kind: unitKindOf(folded) };
+      parsed = { ids: wordIds(folded), kind: unitKindOf(folded) };
       nameMemo.set(name, parsed);
     }
     const id = entries.length;
@@ -165,36 +181,22 @@ export function createWardIndex(dir: Directory): WardIndex {
   vocab.freeze();
   const table = new MatchTable(vocab.size);
 
-  const unitWords = new Set(UNIT_SINGLE_WORDS.keys());
+  const parseQuery = createQueryParser(vocab, table, glued);
 
-  function parseQuery(query: string): ParsedQuery {
-    const raw: string[] = [];
-    for (const t of tokenize(fold(query))) {
-      const glued = /^([pqfx])(\d+)$/.exec(t); // "p12", "q1"
-      if (glued?.[1] && glued[2]) raw.push(glued[1], glued[2].replace(/^0+(?=\d)/, ""));
-      else raw.push(t);
-      if (raw.length >= MAX_QUERY_WORDS) break;
+  let wardsByDistrict: Map<string, Set<number>> | undefined;
+  const inDistrict = (e: Entry, key: string): boolean => {
+    const alias = dir.aliases[e.aliasIdx];
+    if (alias) return formerDistrictKey(alias.oldDistrict, alias.oldProvince) === key;
+    if (!wardsByDistrict) {
+      wardsByDistrict = new Map();
+      for (const a of dir.aliases) {
+        const k = formerDistrictKey(a.oldDistrict, a.oldProvince);
+        const wi = wardIdxByCode.get(a.wardCode);
+        if (wi !== undefined) (wardsByDistrict.get(k) ?? wardsByDistrict.set(k, new Set()).get(k)!).add(wi);
+      }
     }
-    raw.length = Math.min(raw.length, MAX_QUERY_WORDS);
-    // An administrative word names what follows it ("phuong 12", "tinh dong thap"); last, it is part of a
-    // name ("Hà Tĩnh", "Nghĩa Xá").
-    const optional = raw.map((t, i) => i < raw.length - 1 && unitWords.has(t));
-    let kind: UnitKind | undefined;
-    for (let i = 0; i < raw.length; i++) {
-      const phrase = UNIT_PHRASES.get(`${raw[i]} ${raw[i + 1] ?? ""}`);
-      const k = phrase ?? UNIT_SINGLE_WORDS.get(raw[i] ?? "");
-      if (phrase && i + 2 < raw.length) optional[i] = optional[i + 1] = true;
-      if (k && kind === undefined && WARD_LEVEL_KINDS.has(k)) kind = k;
-    }
-    const allOptional = optional.every(Boolean);
-    table.reset();
-    const words: QueryWord[] = raw.map((t, i) => {
-      const matches = vocab.match(t, i === raw.length - 1);
-      for (const [id, q] of matches) table.set(id, i, q);
-      return { matches, optional: !allOptional && (optional[i] ?? false) };
-    });
-    return { words, kind, table };
-  }
+    return wardsByDistrict.get(key)?.has(e.wardIdx) ?? false;
+  };
 
   // Per-query scratch space, reused across queries (search is synchronous).
   const scorer = createScorer();
@@ -210,9 +212,19 @@ export function createWardIndex(dir: Directory): WardIndex {
   function search(query: string, opts: SearchOptions = {}): WardMatch[] {
     const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_LIMIT));
     if (!(limit > 0) || !query.trim()) return [];
-    const parsed = parseQuery(query);
+    const strict = parseQuery(query);
+    const found = searchParsed(strict, limit, opts);
+    if (found[0]?.quality !== "partial" || !strict.loosens) return found;
+    // Nothing explains the whole query: a short word may be a typo that is also a word ("tan na hoi").
+    // Only names that explain every word are wanted from it: pass 1 alone finds those.
+    const second = searchParsed(parseQuery(query, true), limit, opts, true);
+    return second[0] && second[0].quality !== "partial" ? second : found;
+  }
+
+  function searchParsed(parsed: ParsedQuery, limit: number, opts: SearchOptions, completeOnly = false): WardMatch[] {
     if (parsed.words.length === 0) return [];
     const provinceCode = opts.provinceCode === undefined ? undefined : padCode(opts.provinceCode, 2);
+    const district = opts.formerDistrict;
 
     epoch = (epoch + 1) >>> 0;
     if (epoch === 0) {
@@ -227,6 +239,7 @@ export function createWardIndex(dir: Directory): WardIndex {
     const consider = (id: number): void => {
       const e = entries[id] as Entry;
       if (provinceCode !== undefined && dir.wards[e.wardIdx]?.provinceCode !== provinceCode) return;
+      if (district !== undefined && !inDistrict(e, district)) return;
       const score = scorer.score(e, parsed, threshold);
       if (score === -Infinity) return;
       const wi = e.wardIdx;
@@ -288,7 +301,7 @@ export function createWardIndex(dir: Directory): WardIndex {
     // the best partial matches ("ba dinh xyz", a whole sentence).
     let explained = false;
     for (const wi of touched) if ((wardBestTier[wi] as number) > TIER_PARTIAL) explained = true;
-    if (!explained) {
+    if (!explained && !completeOnly) {
       for (const w of parsed.words) {
         // A word that is itself (or starts) many name words brings in those names only, not its
         // one-typo neighbours ("binh" → minh, vinh, ninh…); a rare or unknown word ("dnh") does.

@@ -27,23 +27,50 @@ export function deletions(t: string): string[] {
   return [...out];
 }
 
-/**
- * Optimal-string-alignment distance ≤ 1: equal, or one letter wrong, missing, extra, or two adjacent
- * letters swapped.
- */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
+/** How `a` differs from `b` by one edit: a letter wrong, two adjacent letters swapped, one extra or one missing in `a`. */
+export type Edit = "same" | "substitution" | "transposition" | "extra" | "missing";
+
+/** The one edit turning `b` into `a` (optimal string alignment distance ≤ 1), or null when more differ. */
+export function oneEdit(a: string, b: string): Edit | null {
+  if (a === b) return "same";
   const la = a.length;
   const lb = b.length;
   if (la === lb) {
     let i = 0;
     while (a[i] === b[i]) i++;
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+    if (a.slice(i + 1) === b.slice(i + 1)) return "substitution";
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2) ? "transposition" : null;
   }
-  if (Math.abs(la - lb) !== 1) return false;
+  if (Math.abs(la - lb) !== 1) return null;
   const [short, long] = la < lb ? [a, b] : [b, a];
   let i = 0;
   while (i < short.length && short[i] === long[i]) i++;
-  return short.slice(i) === long.slice(i + 1);
+  if (short.slice(i) !== long.slice(i + 1)) return null;
+  return la > lb ? "extra" : "missing";
+}
+
+/**
+ * Optimal-string-alignment distance ≤ 1: equal, or one letter wrong, missing, extra, or two adjacent
+ * letters swapped.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  return oneEdit(a, b) !== null;
+}
+
+/** Tone keys of Telex: typed after a syllable when the keyboard is not switched to Vietnamese ("hues" for "huế"). */
+const TELEX_TONE = /[sfrxj]$/;
+
+/**
+ * The folded word a Telex-typed token stands for when the Vietnamese keyboard was off: "hues" → "hue",
+ * "ddinhf" → "dinh", "nguyeenx" → "nguyen", "truwowngf" → "truong". No folded Vietnamese syllable ends
+ * in s, f, r, x or j, so a final one is a tone key. Returns the token unchanged when it has no Telex keys.
+ */
+export function untelex(t: string): string {
+  if (!isWord(t)) return t;
+  return t
+    .replace(TELEX_TONE, "")
+    .replace(/^dd/, "d")
+    .replace(/([aeo])\1/g, "$1")
+    .replace(/([auo])w/g, "$1")
+    .replace(/w/g, "u");
 }

@@ -1,4 +1,4 @@
-import { deletions, isWord, withinOneEdit } from "./tokens.js";
+import { deletions, isWord, oneEdit, type Edit } from "./tokens.js";
 
 /** Match quality of a query word against an indexed word. */
 export const EXACT = 3;
@@ -12,11 +12,34 @@ const MAX_PREFIX_EXPANSION = 400;
 /** "One wrong/missing/extra/swapped letter in a word of 4+ letters": "dnh" still finds "dinh". */
 const MIN_FUZZY_QUERY_LENGTH = 3;
 const MIN_FUZZY_WORD_LENGTH = 4;
+/** Short words (2–3 letters) are indexed for typos too, but matched only by what was typed that is no word at all. */
+const MIN_SHORT_WORD_LENGTH = 2;
 const CACHE_SIZE = 20_000;
+
+/** "ann" → "an": `q` is `w` with one letter typed twice. */
+function doubled(q: string, w: string): boolean {
+  for (let i = 0; i + 1 < q.length; i++) if (q[i] === q[i + 1] && q.slice(0, i) + q.slice(i + 1) === w) return true;
+  return false;
+}
+
+/**
+ * Whether `q` may be a typo of the indexed word `w`, one edit apart. Words of 4+ letters: any edit
+ * ("dnh" → "dinh"). A short word ("hue", "an") has one-edit neighbours by the dozen, so only a query
+ * word that is no word of the index is read as a typo of one: "heu", "hye", "hueh" → "hue"; two-letter
+ * words only by swapped or doubled letters ("na", "ann" → "an"), never by a wrong or added one ("ba" is
+ * not "ha", "dag" is "dang" rather than "da"). `strict` is false for a second, looser reading, when
+ * nothing explained the query: then a short word is also read as a typo of another ("na" → "an").
+ */
+function typoOf(q: string, w: string, edit: Edit, strict: boolean): boolean {
+  if (q.length >= MIN_FUZZY_QUERY_LENGTH && w.length >= MIN_FUZZY_WORD_LENGTH) return true;
+  if (strict || w.length < MIN_SHORT_WORD_LENGTH || q.length < MIN_SHORT_WORD_LENGTH) return false;
+  if (Math.min(q.length, w.length) === 2) return edit === "transposition" || (edit === "extra" && doubled(q, w));
+  return edit !== "missing";
+}
 
 /**
  * Every distinct folded word of the index, with an id, and the lookups a query word needs: exact,
- * prefix (sorted words, binary search) and one-edit typos (deletion neighbourhood: each word of 4+
+ * prefix (sorted words, binary search) and one-edit typos (deletion neighbourhood: each word of 2+
  * letters is filed under each of its one-letter deletions, so a typo is found with a handful of
  * hash lookups instead of comparing against every word).
  */
@@ -48,13 +71,23 @@ export class Vocabulary {
     return this.words[id];
   }
 
+  /** Whether the word is in the index, exactly. */
+  has(word: string): boolean {
+    return this.ids.has(word);
+  }
+
+  /** Id of a word of the index, if it is one. */
+  find(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+
   /** Builds the prefix and typo indexes; no words can be added afterwards. */
   freeze(): void {
     if (this.frozen) return;
     this.frozen = true;
     this.sorted = this.words.map((w, id) => ({ w, id })).sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
     this.words.forEach((w, id) => {
-      if (w.length < MIN_FUZZY_WORD_LENGTH || !isWord(w)) return;
+      if (w.length < MIN_SHORT_WORD_LENGTH || !isWord(w)) return;
       for (const d of deletions(w)) {
         const list = this.deletionIndex.get(d);
         if (list) list.push(id);
@@ -65,10 +98,11 @@ export class Vocabulary {
 
   /**
    * Indexed words a query word may stand for, with how well: itself (exact), words it starts
-   * (prefix, only when allowPrefix: the word being typed), words one typo away (fuzzy). Memoised.
+   * (prefix, only when allowPrefix: the word being typed), words one typo away (fuzzy; with `loose`,
+   * short words that are words themselves too). Memoised.
    */
-  match(q: string, allowPrefix: boolean): ReadonlyMap<number, Quality> {
-    const key = allowPrefix ? `>${q}` : q;
+  match(q: string, allowPrefix: boolean, loose = false): ReadonlyMap<number, Quality> {
+    const key = `${allowPrefix ? ">" : ""}${loose ? "~" : ""}${q}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const m = new Map<number, Quality>();
@@ -76,7 +110,9 @@ export class Vocabulary {
     if (exact !== undefined) m.set(exact, EXACT);
     if (isWord(q)) {
       if (allowPrefix && q.length >= MIN_PREFIX_LENGTH) this.addPrefixMatches(q, m);
-      if (q.length >= MIN_FUZZY_QUERY_LENGTH) this.addTypoMatches(q, m);
+      // A word that starts words of the index is being typed ("vin" → vinh), not mistyped.
+      const known = exact !== undefined || m.size > 0;
+      if (q.length >= MIN_SHORT_WORD_LENGTH) this.addTypoMatches(q, m, known && !loose);
     }
     if (this.cache.size >= CACHE_SIZE) this.cache.clear();
     this.cache.set(key, m);
@@ -99,11 +135,12 @@ export class Vocabulary {
     }
   }
 
-  private addTypoMatches(q: string, m: Map<number, Quality>): void {
+  private addTypoMatches(q: string, m: Map<number, Quality>, strict: boolean): void {
     const consider = (id: number): void => {
       if (m.has(id)) return;
       const w = this.words[id] ?? "";
-      if (w.length >= MIN_FUZZY_WORD_LENGTH && withinOneEdit(q, w)) m.set(id, FUZZY);
+      const edit = oneEdit(q, w);
+      if (edit && edit !== "same" && typoOf(q, w, edit, strict)) m.set(id, FUZZY);
     };
     for (const id of this.deletionIndex.get(q) ?? []) consider(id); // q misses a letter
     for (const d of deletions(q)) {

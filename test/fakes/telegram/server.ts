@@ -16,6 +16,13 @@ const CANONICAL = new Map(Object.keys(HANDLERS).map((k) => [k.toLowerCase(), k])
 /** Telegram method names are case-insensitive. */
 export const canonicalMethod = (name: string): string => CANONICAL.get(name.toLowerCase()) ?? name;
 
+/** A request the fake has received and not answered yet; `params` are filled in once the body is read. */
+export interface InFlight {
+  method: string;
+  params: Record<string, unknown>;
+  at: number;
+}
+
 interface Scripted {
   method: string;
   error: ApiErrorSpec;
@@ -33,6 +40,11 @@ export class ApiServer {
   readonly uploads: Upload[] = [];
   private scripted: Scripted[] = [];
   private hangs: Array<{ method: string; until: number }> = [];
+  private drops: Array<{ method: string; remaining: number; match: (params: Record<string, unknown>) => boolean }> = [];
+  /** Requests held by a hang, to wake when it is released. */
+  private readonly held = new Set<{ method: string; wake: () => void }>();
+  /** Requests received and not answered yet (body being read, held by a hang or latency, or running). */
+  readonly inFlight = new Set<InFlight>();
   private latencyMs = 0;
   private readonly listeners = new Set<(c: Call) => void>();
   private readonly server: http.Server;
@@ -43,6 +55,11 @@ export class ApiServer {
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` }));
     });
+    // Idle keep-alive connections stay open longer than any pause in a test (a 429 hold, a busy
+    // machine). Closed after Node's default 5 s, a send can race the close and end in ECONNRESET,
+    // which the service rightly records as "may have arrived" and never sends again: a test would
+    // then see a recipient missed for a reason of the fake's making.
+    this.server.keepAliveTimeout = 10 * 60_000;
   }
 
   async listen(): Promise<void> {
@@ -67,6 +84,15 @@ export class ApiServer {
   hang(method: string, durationMs: number): void {
     this.hangs.push({ method, until: Date.now() + durationMs });
   }
+  /** The next `times` calls to `method` ("*" = any) whose params match are cut off unanswered and not carried out. */
+  dropNext(method: string, times: number, match: (params: Record<string, unknown>) => boolean): void {
+    this.drops.push({ method, remaining: times, match });
+  }
+  /** Ends the hangs set on `method` ("*": every hang) now; the requests they held go on at once. */
+  release(method: string): void {
+    this.hangs = this.hangs.filter((h) => method !== "*" && h.method !== method);
+    for (const h of [...this.held]) if (method === "*" || h.method === method) h.wake();
+  }
   setLatency(ms: number): void {
     this.latencyMs = ms;
   }
@@ -75,20 +101,24 @@ export class ApiServer {
     this.uploads.length = 0;
     this.scripted = [];
     this.hangs = [];
+    this.drops = [];
     this.latencyMs = 0;
   }
 
-  /** Sleeps, but wakes up at once when the fake closes. */
-  private sleep(ms: number): Promise<void> {
+  /** Sleeps, but wakes up at once when the fake closes (or, for a call to `method`, when its hang is released). */
+  private sleep(ms: number, method?: string): Promise<void> {
     if (ms <= 0 || this.state.closed) return Promise.resolve();
     return new Promise((resolve) => {
+      const entry = { method: method ?? "", wake: (): void => done() };
       const done = (): void => {
         clearTimeout(timer);
         this.state.onClose.delete(done);
+        this.held.delete(entry);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.state.onClose.add(done);
+      if (method !== undefined) this.held.add(entry);
     });
   }
 
@@ -117,7 +147,7 @@ export class ApiServer {
   ): Promise<ApiResponse> {
     const now = Date.now();
     const hangUntil = Math.max(0, ...this.hangs.filter((h) => (h.method === method || h.method === "*") && h.until > now).map((h) => h.until));
-    await this.sleep(Math.max(this.latencyMs, hangUntil - now));
+    await this.sleep(Math.max(this.latencyMs, hangUntil - now), hangUntil > now ? method : undefined);
     const handler = HANDLERS[method];
     const bot = botForToken(this.state, token);
     if (token !== WEBHOOK_REPLY_TOKEN) {
@@ -159,6 +189,16 @@ export class ApiServer {
     const at = Date.now();
     const token = decodeURIComponent(apiRoute[1] ?? "");
     const method = canonicalMethod(apiRoute[2] ?? "");
+    const pending: InFlight = { method, params: {}, at };
+    this.inFlight.add(pending);
+    try {
+      await this.answer(req, res, url, method, token, at, pending);
+    } finally {
+      this.inFlight.delete(pending);
+    }
+  }
+
+  private async answer(req: http.IncomingMessage, res: http.ServerResponse, url: URL, method: string, token: string, at: number, pending: InFlight): Promise<void> {
     const abort = new AbortController();
     res.on("close", () => {
       if (!res.writableFinished) abort.abort();
@@ -177,6 +217,15 @@ export class ApiServer {
       const upload: Upload = { ...f.descriptor, method, field: f.field, bytes: f.part.bytes, at };
       this.uploads.push(upload);
       files.set(f.descriptor, upload);
+    }
+    pending.params = parsed.params;
+    const drop = this.drops.find((x) => x.remaining > 0 && matches(x.method, method) && x.match(parsed.params));
+    if (drop) {
+      // A network failure: the connection ends without an answer, and Telegram did nothing.
+      drop.remaining -= 1;
+      this.record({ method, token, params: parsed.params, at, response: { ok: false, error_code: 0, description: "fake: connection dropped" }, ok: false });
+      res.destroy();
+      return;
     }
     response = await this.execute(method, token, parsed.params, at, files, abort.signal);
     reply(res, response.ok ? 200 : response.error_code, response);

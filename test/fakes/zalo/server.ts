@@ -50,6 +50,11 @@ export class ZaloServer {
     this.server = http.createServer((req, res) => {
       this.route(req, res).catch((err: unknown) => send(res, 500, { error: 500, message: `fake Zalo failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}` }));
     });
+    // Idle keep-alive connections stay open longer than any pause in a test (a 429 hold, a busy
+    // machine). Closed after Node's default 5 s, a send can race the close and end in ECONNRESET,
+    // which the service rightly records as "may have arrived" and never sends again: a test would
+    // then see a recipient missed for a reason of the fake's making.
+    this.server.keepAliveTimeout = 10 * 60_000;
   }
 
   async listen(): Promise<void> {
