@@ -4,7 +4,7 @@ import { fold, stripUnitPrefix } from "../src/core/wards/normalize.js";
 import { chooseWards } from "../src/core/wards/narrow.js";
 import { createWardIndex, type WardIndex } from "../src/core/wards/search.js";
 import { WARD_QUERIES } from "../test/fixtures/ward-queries.js";
-import { asPercent, evaluate } from "../test/fixtures/ward-queries-eval.js";
+import { SHOWN, asPercent, chatChoices, evaluate } from "../test/fixtures/ward-queries-eval.js";
 
 /** Small deterministic PRNG (mulberry32): the same query mix on every run. */
 function rng(seed: number): () => number {
@@ -75,19 +75,19 @@ function qps(run: (q: string) => unknown, queries: readonly string[], minMs = 30
   return Math.round((n / elapsed) * 1000);
 }
 
-/** The chats list this many wards. */
-const SHOWN = 6;
-
 /**
  * Quality on the labelled query set (test/fixtures/ward-queries.ts), by kind, in %: hit@1, the right
  * ward among the 6 a chat shows, the narrowing step offered, and the ward meant reached (shown at
  * once, or after choosing its province and then its former district).
  */
 export function wardSearchQuality(dir: Directory, index: WardIndex): Record<string, { n: number; hit1: number; shown: number; narrowed: number; reached: number }> {
-  const figures = evaluate(dir, WARD_QUERIES, (q, n) =>
-    chooseWards(index, q, { limit: SHOWN, ...(n.provinceCode ? { provinceCode: n.provinceCode } : {}), ...(n.district ? { formerDistrict: n.district } : {}) }),
+  const figures = evaluate(dir, WARD_QUERIES, chatChoices(index));
+  return Object.fromEntries(
+    figures.map((f) => {
+      const { kind, ...rest } = asPercent(f);
+      return [kind, rest];
+    }),
   );
-  return Object.fromEntries(figures.map((f) => { const { kind, ...rest } = asPercent(f); return [kind, rest]; }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { startFakeZalo, type FakeZalo } from "./fakes/zalo-api.js";
 import { BOT_INFO, PG_URL, eventually, startTestApp, type TestApp } from "./support/app.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
+import { zaloOaEnv } from "./support/zalo.js";
 
 const TIPSTER_ID = 7_411_552_903;
 const tipster = user(TIPSTER_ID, { firstName: "Ngọc", languageCode: "vi" });
@@ -38,13 +39,7 @@ describe("residents' conversation state at rest: sealed, and forgotten once aban
       apiRoot: fake.apiRoot,
       env: {
         RESIDENT_MESSAGES_PER_MINUTE: "120",
-        ZALO_OA_APP_ID: zalo.appId,
-        ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-        ZALO_APP_SECRET_KEY: zalo.appSecretKey,
-        ZALO_OA_REFRESH_TOKEN: zalo.refreshToken,
-        ZALO_OA_ACCESS_TOKEN: zalo.accessToken,
-        ZALO_OA_API_ROOT: zalo.oaApiRoot,
-        ZALO_OAUTH_ROOT: zalo.oauthRoot,
+        ...zaloOaEnv(zalo),
       },
     });
     tg = telegramSession(fake, app.baseUrl);

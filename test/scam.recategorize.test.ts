@@ -5,6 +5,7 @@ import { startFakeZalo, type FakeZalo } from "./fakes/zalo-api.js";
 import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
+import { oaResident, zaloOaEnv } from "./support/zalo.js";
 
 const officer = user(5_170_001, { firstName: "Hà" });
 const INBOX = -1_001_717_000_017;
@@ -13,8 +14,6 @@ const ZALO_RESIDENT = "8470001717171717";
 const ZALO_GUIDED = "8470001717171718";
 const CODE = /([3-9A-Z]{4}-[3-9A-Z]{4})/;
 
-/** The resident's view on Zalo: the text of every OA message the fake accepted for them. */
-const oaTexts = (zalo: FakeZalo, userId: string) => zalo.oaSentTo(userId).map((s) => String((s.message as { text?: string }).text ?? ""));
 
 describe("a tip's category: guessed for a one-tap tip, changed by the tipster, on Telegram and Zalo", () => {
   let tgFake: FakeTelegram;
@@ -32,11 +31,7 @@ describe("a tip's category: guessed for a one-tap tip, changed by the tipster, o
     }, 30_000, `the card of ${code} to show ${pattern}`);
   };
 
-  const say = async (userId: string, text: string, pattern: RegExp) => {
-    const before = oaTexts(zalo, userId).length;
-    expect((await zalo.userSends(userId, { text })).status).toBe(200);
-    return eventually(async () => oaTexts(zalo, userId).slice(before).find((t) => pattern.test(t)), 30_000, `an OA message matching ${pattern}`);
-  };
+  const say = (userId: string, text: string, pattern: RegExp) => oaResident(zalo).say(userId, text, pattern);
 
   beforeAll(async () => {
     tgFake = await startFakeTelegram({ limits: { perChatPerSecond: 30, perChatBurst: 30, perGroupPerMinute: 600, globalPerSecond: 100 } });
@@ -45,13 +40,7 @@ describe("a tip's category: guessed for a one-tap tip, changed by the tipster, o
       apiRoot: tgFake.apiRoot,
       env: {
         RESIDENT_MESSAGES_PER_MINUTE: "120",
-        ZALO_OA_APP_ID: zalo.appId,
-        ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-        ZALO_APP_SECRET_KEY: zalo.appSecretKey,
-        ZALO_OA_REFRESH_TOKEN: zalo.refreshToken,
-        ZALO_OA_ACCESS_TOKEN: zalo.accessToken,
-        ZALO_OA_API_ROOT: zalo.oaApiRoot,
-        ZALO_OAUTH_ROOT: zalo.oauthRoot,
+        ...zaloOaEnv(zalo),
         ZALO_SEND_RATE_PER_SECOND: "40",
       },
     });

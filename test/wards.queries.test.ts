@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDirectory, type LoadedDirectory } from "../src/core/wards/directory.js";
-import { chooseWards } from "../src/core/wards/narrow.js";
 import { createWardIndex, type WardIndex } from "../src/core/wards/search.js";
 import { WARD_QUERIES } from "./fixtures/ward-queries.js";
-import { asPercent, evaluate, type KindFigures } from "./fixtures/ward-queries-eval.js";
+import { asPercent, chatChoices, evaluate, type KindFigures } from "./fixtures/ward-queries-eval.js";
 import { AMBIGUOUS_KINDS, type QueryKind } from "./fixtures/ward-queries-types.js";
 
 /**
@@ -36,9 +35,7 @@ let figures: KindFigures[];
 beforeAll(() => {
   dir = loadDirectory();
   index = createWardIndex(dir);
-  figures = evaluate(dir, WARD_QUERIES, (q, n) =>
-    chooseWards(index, q, { limit: 6, ...(n.provinceCode ? { provinceCode: n.provinceCode } : {}), ...(n.district ? { formerDistrict: n.district } : {}) }),
-  );
+  figures = evaluate(dir, WARD_QUERIES, chatChoices(index));
 });
 
 const figure = (kind: QueryKind | "all") => {

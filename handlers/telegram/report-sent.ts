@@ -1,20 +1,7 @@
-import { GrammyError } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
-
-/**
- * Takes the buttons off the summary whose "Send" was just tapped, so it cannot be tapped again.
- * Only the Bot API's refusals (already without buttons, too old to edit, deleted) are let go:
- * the report itself is done by then.
- */
-export async function closeSummary(ctx: BotContext): Promise<void> {
-  try {
-    await ctx.editMessageReplyMarkup();
-  } catch (err) {
-    if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-  }
-}
+import { removeButtons } from "./remove-buttons.js";
 
 /**
  * A tap on "Send" of a summary whose report is no longer open (a second tap, an old summary):
@@ -28,5 +15,5 @@ export async function answerClosedSummary(ctx: BotContext, deps: Pick<Deps, "db"
     ? await deps.db.tip.findFirst({ where: { residentId: resident.id, createdAt: { gte: new Date(shownAt * 1000) } }, orderBy: { id: "asc" }, select: { code: true } })
     : null;
   await ctx.answerCallbackQuery({ text: sent ? ctx.t("report-already-sent", { code: sent.code }) : ctx.t("report-summary-closed") });
-  await closeSummary(ctx);
+  await removeButtons(ctx);
 }

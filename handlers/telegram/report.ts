@@ -8,9 +8,10 @@ import type { BotContext } from "./context.js";
 import { residentOf } from "./prepare.js";
 import { MAX_REPORT_MEDIA, MAX_REPORT_TEXT, newFlow, nextStep, recordAnswer, type Flow } from "../../src/core/report-flow.js";
 import { promptStep } from "./report-steps.js";
-import { answerClosedSummary, closeSummary } from "./report-sent.js";
+import { answerClosedSummary } from "./report-sent.js";
+import { removeButtons } from "./remove-buttons.js";
 import { recategorizeFeature, withChangeCategory } from "./report-category.js";
-import { offerWards, removeButtons } from "./ward-choice.js";
+import { offerWards } from "./ward-choice.js";
 import { wardLabel, wardWithProvince } from "../../src/core/wards/label.js";
 import { wardsNear } from "../../src/core/wards/near.js";
 
@@ -158,7 +159,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await submit(ctx, flow);
     // Sent (not held back by the hourly limit): the summary's buttons have done their work.
-    if (!ctx.state.flow) await closeSummary(ctx);
+    if (!ctx.state.flow) await removeButtons(ctx);
   });
 
   pm.on("message:location", async (ctx, next) => {

@@ -1,9 +1,10 @@
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { Deps } from "../../src/deps.js";
 import { wardLabel } from "../../src/core/wards/label.js";
 import { chooseWards, type ChoiceOptions } from "../../src/core/wards/narrow.js";
 import { formerDistrictName } from "../../src/core/wards/search.js";
 import type { BotContext } from "./context.js";
+import { removeButtons } from "./remove-buttons.js";
 
 export type WardDeps = Pick<Deps, "wards" | "db">;
 
@@ -48,18 +49,6 @@ export async function offerWards(ctx: BotContext, deps: WardDeps, query: string,
   kb.text(ctx.t("btn-cancel"), "f:cancel");
   await ctx.reply(ctx.t(choices.matches.length === 1 ? "ward-confirm-one" : "ward-pick"), { reply_markup: kb });
   return choices.matches.length;
-}
-
-/**
- * Takes the buttons off the list just tapped, so it is not tapped twice. Only the Bot API's refusals
- * (already without buttons, too old, deleted) are let go: the choice itself is made by then.
- */
-export async function removeButtons(ctx: BotContext): Promise<void> {
-  try {
-    await ctx.editMessageReplyMarkup();
-  } catch (err) {
-    if (!(err instanceof GrammyError && err.error_code === 400)) throw err;
-  }
 }
 
 /** The search a narrowing list belongs to, when the tap is on the latest one. */

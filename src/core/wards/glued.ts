@@ -3,8 +3,6 @@
  * "p16q11" → p 16 q 11, "phuongbadinh" → phuong ba dinh, "hochiminh" → ho chi minh.
  */
 
-/** Pieces are words of 2+ letters, or one-letter words of the index ("y yen": Ý Yên); "p", "q" alone stay abbreviations. */
-const MIN_PIECE = 1;
 const MAX_TOKEN = 40;
 const MEMO_SIZE = 20_000;
 /**
@@ -76,26 +74,28 @@ export class GluedWords {
 
   /**
    * Best split of a run of letters into words (each a word of the index or an administrative word),
-   * by dynamic programming over (end position, last word): most known joins, then fewest words.
+   * by dynamic programming over (end position, last word): fewest words, then most known joins.
    */
   private wordBreak(s: string): readonly string[] | null {
     const n = s.length;
-    type Cell = { score: number; links: number; pieces: number; start: number; prevKey: string };
+    type Cell = { score: number; links: number; pieces: number; start: number; prevStart: number };
     // best[end] maps the last piece (as "start") to the best split of s[0, end) ending with it.
     const best: Array<Map<number, Cell>> = Array.from({ length: n + 1 }, () => new Map());
+    // A piece: a word, an administrative word or phrase word; one letter only as a word of a name
+    // ("yyen": Ý Yên), never as an abbreviation ("p", "h": "phhinh" is no "p h hinh").
     const isPiece = (p: string) =>
-      p.length > 1 ? this.isWord(p) || this.unitWords.has(p) || this.phraseWords.has(p) : p.length >= MIN_PIECE && this.isWord(p) && !this.unitWords.has(p);
-    for (let end = MIN_PIECE; end <= n; end++) {
-      for (let start = 0; start <= end - MIN_PIECE; start++) {
+      p.length > 1 ? this.isWord(p) || this.unitWords.has(p) || this.phraseWords.has(p) : this.isWord(p) && !this.unitWords.has(p);
+    for (let end = 1; end <= n; end++) {
+      for (let start = 0; start < end; start++) {
         const piece = s.slice(start, end);
         if (!isPiece(piece)) continue;
         let cell: Cell | undefined;
-        if (start === 0) cell = { score: -PIECE_COST, links: 0, pieces: 1, start, prevKey: "" };
+        if (start === 0) cell = { score: -PIECE_COST, links: 0, pieces: 1, start, prevStart: -1 };
         else {
           for (const [prevStart, prev] of best[start] as Map<number, Cell>) {
             const link = this.known(s.slice(prevStart, start), piece) ? 1 : 0;
             const score = prev.score - PIECE_COST + LINK_GAIN * link;
-            if (!cell || score > cell.score) cell = { score, links: prev.links + link, pieces: prev.pieces + 1, start, prevKey: String(prevStart) };
+            if (!cell || score > cell.score) cell = { score, links: prev.links + link, pieces: prev.pieces + 1, start, prevStart };
           }
         }
         if (cell) (best[end] as Map<number, Cell>).set(start, cell);
@@ -109,9 +109,9 @@ export class GluedWords {
     let cell: Cell | undefined = last;
     while (cell) {
       pieces.unshift(s.slice(cell.start, end));
-      if (cell.prevKey === "") break;
+      if (cell.prevStart < 0) break;
       end = cell.start;
-      cell = (best[end] as Map<number, Cell>).get(Number(cell.prevKey));
+      cell = (best[end] as Map<number, Cell>).get(cell.prevStart);
     }
     return pieces;
   }

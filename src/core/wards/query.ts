@@ -43,10 +43,14 @@ export function createQueryParser(vocab: Vocabulary, table: MatchTable, glued: G
   /** The words one typed token stands for. */
   const read = (t: string): readonly string[] => {
     if (vocab.has(t) || unitWords.has(t) || /^\d+$/.test(t)) return [t];
+    // Telex ("hues"): kept as typed, matched as typed and as what it spells (matchesOf), not split.
     if (vocab.has(untelex(t))) return [t];
     return glued.split(t)?.map(number) ?? [t];
   };
-  /** What a word matches: itself (exact, prefix, typo), and what it says typed in Telex ("hues": huế, or a typo of "huê"...). */
+  /**
+   * What a word matches: itself (exact, prefix, typo) and, exactly, the word its Telex keys spell:
+   * "hues" is huế, or a slip for "hue" that the typo matches also find ("khanh hos": hòa, not hồ).
+   */
   const telexMemo = new Map<string, ReadonlyMap<number, Quality>>();
   const matchesOf = (t: string, last: boolean, loose: boolean): ReadonlyMap<number, Quality> => {
     const own = vocab.match(t, last, loose);

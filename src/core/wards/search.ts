@@ -1,4 +1,5 @@
 import type { Directory, Province, Ward } from "./directory.js";
+import { createCandidateFinder } from "./candidates.js";
 import { GluedWords } from "./glued.js";
 import { UNIT_PHRASES, UNIT_SINGLE_WORDS, fold, stripUnitPrefix, unitKindOf, type UnitKind } from "./normalize.js";
 import { createQueryParser } from "./query.js";
@@ -77,8 +78,6 @@ const PROVINCE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 /** Below this many names, a query word's typo neighbours also bring in candidates. */
 const FEW_POSTINGS = 64;
-/** Coverage bit: some query word is a word of the name itself (query words use bits 0…23). */
-const NAME_HIT = 1 << 30;
 
 const QUALITY_BY_TIER: Readonly<Record<number, MatchQuality>> = {
   [TIER_PARTIAL]: "partial",
@@ -200,9 +199,8 @@ export function createWardIndex(dir: Directory): WardIndex {
 
   // Per-query scratch space, reused across queries (search is synchronous).
   const scorer = createScorer();
-  const seenStamp = new Uint32Array(entries.length);
+  const findCandidates = createCandidateFinder(entries, postings, contextPostings);
   const scoredStamp = new Uint32Array(entries.length);
-  const coverage = new Uint32Array(entries.length);
   const wardStamp = new Uint32Array(dir.wards.length);
   const wardBest = new Float64Array(dir.wards.length);
   const wardBestEntry = new Int32Array(dir.wards.length);
@@ -228,7 +226,6 @@ export function createWardIndex(dir: Directory): WardIndex {
 
     epoch = (epoch + 1) >>> 0;
     if (epoch === 0) {
-      seenStamp.fill(0);
       scoredStamp.fill(0);
       wardStamp.fill(0);
       epoch = 1;
@@ -261,36 +258,8 @@ export function createWardIndex(dir: Directory): WardIndex {
       wardBestTier[wi] = scorer.lastTier;
     };
 
-    // Pass 1: the names for which every required query word is a word of the name or of a place
-    // around it (exactly, as a prefix or with a typo): a bit per query word, set from the name and
-    // context postings; only those names are scored. Usually a handful.
-    let required = 0;
-    parsed.words.forEach((w, i) => {
-      if (!w.optional) required |= 1 << i;
-    });
-    const complete: number[] = [];
-    const mark = (id: number, bits: number): void => {
-      if (seenStamp[id] !== epoch) {
-        seenStamp[id] = epoch;
-        coverage[id] = 0;
-      }
-      const before = coverage[id] as number;
-      const after = before | bits;
-      if (after === before) return;
-      coverage[id] = after;
-      const full = required | NAME_HIT;
-      if ((after & full) === full) complete.push(id);
-    };
-    parsed.words.forEach((w, i) => {
-      const bit = w.optional ? 0 : 1 << i;
-      for (const [t, q] of w.matches) {
-        if (w.optional && q !== EXACT) continue;
-        const names = postings[t];
-        if (names) for (let k = 0; k < names.length; k++) mark(names[k] as number, bit | NAME_HIT);
-        const around = w.optional ? undefined : contextPostings[t];
-        if (around) for (let k = 0; k < around.length; k++) mark(around[k] as number, bit);
-      }
-    });
+    // Pass 1: the names that may explain every word of the query (usually a handful) are scored.
+    const complete = findCandidates(parsed);
     for (const id of complete) {
       if (scoredStamp[id] === epoch) continue;
       scoredStamp[id] = epoch;

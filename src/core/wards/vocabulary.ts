@@ -142,11 +142,13 @@ export class Vocabulary {
       const edit = oneEdit(q, w);
       if (edit && edit !== "same" && typoOf(q, w, edit, strict)) m.set(id, FUZZY);
     };
-    for (const id of this.deletionIndex.get(q) ?? []) consider(id); // q misses a letter
+    // Strict, only words of 4+ letters can be typos: the lookups that find only shorter ones are skipped.
+    const reaches = (length: number) => !strict || length >= MIN_FUZZY_WORD_LENGTH;
+    if (reaches(q.length + 1)) for (const id of this.deletionIndex.get(q) ?? []) consider(id); // q misses a letter
     for (const d of deletions(q)) {
-      const id = this.ids.get(d); // q has an extra letter
+      const id = reaches(d.length) ? this.ids.get(d) : undefined; // q has an extra letter
       if (id !== undefined) consider(id);
-      for (const id2 of this.deletionIndex.get(d) ?? []) consider(id2); // one letter wrong, or two swapped
+      if (reaches(d.length + 1)) for (const id2 of this.deletionIndex.get(d) ?? []) consider(id2); // one letter wrong, or two swapped
     }
   }
 }

@@ -17,6 +17,9 @@
       clearTimeout(timer);
       timer = setTimeout(() => location.reload(), 300);
     });
+    // A form on its way (claim, ask, resolve…) must not be cancelled by a reload: its answer is
+    // the page the officer needs to see, however slowly the server gives it.
+    document.addEventListener("submit", () => { clearTimeout(timer); timer = null; es.close(); }, true);
   }
   // Public page: fill latitude and longitude from the phone's location, only when asked.
   const locate = document.getElementById("locate");
