@@ -5,18 +5,8 @@ import { chooseWards } from "../src/core/wards/narrow.js";
 import { createWardIndex, type WardIndex } from "../src/core/wards/search.js";
 import { WARD_QUERIES } from "../test/fixtures/ward-queries.js";
 import { SHOWN, asPercent, chatChoices, evaluate } from "../test/fixtures/ward-queries-eval.js";
-
-/** Small deterministic PRNG (mulberry32): the same query mix on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The labelled set's PRNG (mulberry32): the same query mix on every run.
+import { rng } from "../test/fixtures/ward-queries-mangle.js";
 
 /** One typo in a word of 4+ letters: a letter dropped, doubled, replaced, or two swapped. */
 function typo(s: string, r: () => number): string {
