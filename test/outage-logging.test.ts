@@ -4,6 +4,8 @@ import { user } from "./fakes/telegram-updates.js";
 import { eventually, startTestApp, type TestApp } from "./support/app.js";
 import { deliver, updates } from "./support/faults.js";
 import { startOwnRedis, type OwnRedis } from "./support/redis-server.js";
+import { liveSubscribed } from "./support/settle.js";
+import { signInOfficer } from "./support/web.js";
 
 type Line = { level: number; msg: string; dependency?: string; downMs?: number; during?: Record<string, number>; err?: { type: string; code?: unknown } };
 
@@ -39,6 +41,13 @@ describe("outage logging: Redis stopped and started again", () => {
       unhandled.push(args.map(String).join(" "));
       consoleError(...args);
     };
+    // An officer's dashboard is open: the live stream's own Redis subscriber meets the outage too.
+    const admin = await app.deps.db.officer.create({ data: { displayName: "Trực ban", role: "ADMIN" }, select: { id: true } });
+    const web = await signInOfficer(app, admin.id);
+    const stream = new AbortController();
+    const live = await fetch(`${app.baseUrl}/live`, { headers: { cookie: web.cookie }, signal: stream.signal });
+    expect(live.status).toBe(200);
+    await liveSubscribed(app);
     const from = app.logs.lines.length;
     const lines = () => app.logs.lines.slice(from).map((l) => JSON.parse(l) as Line);
     const outageLines = () => lines().filter((l) => /unreachable/.test(l.msg));
@@ -58,6 +67,7 @@ describe("outage logging: Redis stopped and started again", () => {
       for (const update of pending) expect((await deliver(fake, app.baseUrl, update)).status).toBe(200);
     } finally {
       console.error = consoleError;
+      stream.abort();
     }
 
     const all = lines();
@@ -73,7 +83,7 @@ describe("outage logging: Redis stopped and started again", () => {
     // Every connection's attempts were counted, not logged: at least the producer's.
     expect(recovery[0]!.during?.["reconnects"]).toBeGreaterThanOrEqual(15);
     expect(recovery[0]!.during?.["errors"]).toBeGreaterThanOrEqual(10); // the refused updates among them
-    expect(all.filter((l) => /worker error|queue error|redis connection error|could not queue/.test(l.msg))).toEqual([]);
+    expect(all.filter((l) => /worker error|queue error|redis connection error|redis \(live\)|live subscription|could not queue/.test(l.msg))).toEqual([]);
     expect(all.length, all.map((l) => l.msg).join("\n")).toBeLessThan(20);
     expect(unhandled.filter((s) => s.includes("ioredis"))).toEqual([]);
     console.info(`redis outage: ${reconnects} reconnect attempts of the producer connection, ${all.length} log lines in all: ${all.map((l) => l.msg).join(" / ")}`);

@@ -6,6 +6,7 @@ import { registerTelegramWebhook } from "./telegram-webhook.js";
 import { registerZaloWebhooks } from "./zalo-webhook.js";
 import { registerWeb } from "../web/plugin.js";
 import { createLiveHub } from "../web/live.js";
+import { redisHealthOf } from "../queue/redis.js";
 import type { WebDeps } from "../web/context.js";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -60,7 +61,7 @@ export function createServer(deps: ServerDeps): FastifyInstance {
   attachMetricsListener(app, deps, connections);
   if (deps.config.telegram.enabled) registerTelegramWebhook(app, deps);
   registerZaloWebhooks(app, deps);
-  const live = createLiveHub(deps.config.redis.url, deps.config.redis.prefix, deps.log);
+  const live = createLiveHub(deps.config.redis.url, deps.config.redis.prefix, deps.log, redisHealthOf(deps.redis));
   // Open event streams would hold the server's close; end them first.
   app.addHook("preClose", () => live.close());
   registerWeb(app, deps, live);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "../logger.js";
-import { createRedis } from "../queue/redis.js";
+import { createRedis, type RedisHealth } from "../queue/redis.js";
 import { liveChannel, type TipChange } from "../core/tips/live.js";
 import { officerCovers } from "../core/officers.js";
 import { findSession } from "../core/sign-in.js";
@@ -17,13 +17,15 @@ export type LiveHub = {
   close(): Promise<void>;
 };
 
-export function createLiveHub(redisUrl: string, prefix: string, log: Logger): LiveHub {
+export function createLiveHub(redisUrl: string, prefix: string, log: Logger, health?: RedisHealth): LiveHub {
   const listeners = new Map<Listener, () => void>();
   let sub: ReturnType<typeof createRedis> | null = null;
   const connect = () => {
     // A subscriber waits for Redis to come back rather than failing: it has nothing to lose.
-    sub = createRedis(redisUrl, "worker");
-    sub.on("error", (err) => log.warn({ err }, "redis (live) connection error"));
+    // Watched by the process's Redis health, its connection errors join the one outage line
+    // (an open dashboard would otherwise log every reconnect attempt).
+    sub = health ? health.watch(createRedis(redisUrl, "worker")) : createRedis(redisUrl, "worker");
+    if (!health) sub.on("error", (err) => log.warn({ err }, "redis (live) connection error"));
     sub.on("message", (_channel, message) => {
       let change: TipChange;
       try {
