@@ -58,7 +58,7 @@ export function registerZaloWebhooks(app: FastifyInstance, deps: ServerDeps): vo
         const parsed = nestsDeeperThan(body, MAX_DEPTH) ? null : oaEventSchema.safeParse(body);
         if (!parsed?.success) return reject(reply, "oa", "invalid", 400, "not a Zalo OA event");
         if (isIgnoredOaEvent(parsed.data.event_name)) return reply.code(200).send({ ok: true });
-        return queue(reply, "oa", oaEventKey(parsed.data), parsed.data);
+        return queue(reply, "oa", oaEventKey(parsed.data, deps.identity), parsed.data);
       });
     });
   }

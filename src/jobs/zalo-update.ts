@@ -25,7 +25,7 @@ export const zaloUpdateJob = defineJob({
     const key = { channel, externalId: data.key };
     if (await alreadyHandled(deps.db, key)) return { skipped: "duplicate" };
     const raw = unsealJson(deps.identity, data.sealed);
-    const msg = data.surface === "oa" ? fromOaEvent(oaEventSchema.parse(raw)) : fromBotUpdate(botUpdateSchema.parse(raw));
+    const msg = data.surface === "oa" ? fromOaEvent(oaEventSchema.parse(raw), deps.identity) : fromBotUpdate(botUpdateSchema.parse(raw));
     if (!msg) return { skipped: "no resident" };
 
     const notify = async () => {

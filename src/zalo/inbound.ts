@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { pseudonym, type IdentityKeys } from "../crypto/identity.js";
 import type { BotUpdate } from "./bot-schemas.js";
 import type { OaEvent } from "./oa-schemas.js";
 import type { OaRecipient } from "./oa-client.js";
@@ -33,10 +34,14 @@ const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\
 /** BullMQ ids may not contain ':'; Zalo's ids are opaque, so anything unusual is hashed. */
 export const safeKey = (raw: string) => (/^[A-Za-z0-9_-]{1,100}$/.test(raw) ? raw : digest(raw));
 
-/** The deduplication key of an OA event: its msg_id, else a digest of what identifies it. */
-export function oaEventKey(e: OaEvent): string {
+/**
+ * The deduplication key of an OA event: its msg_id, else a keyed hash of what identifies it
+ * (a follow has no msg_id; an unkeyed hash of the follower's id and the time could be checked
+ * against a guessed id, so it would tell who followed when).
+ */
+export function oaEventKey(e: OaEvent, keys: IdentityKeys): string {
   if (e.message?.msg_id) return safeKey(e.message.msg_id);
-  return digest(e.event_name, e.follower?.id ?? e.sender?.id ?? "", e.timestamp);
+  return pseudonym(keys, "zalo-event", [e.event_name, e.follower?.id ?? e.sender?.id ?? "", e.timestamp].join("\u0000"));
 }
 
 const OA_KINDS: Record<string, ZaloInbound["kind"]> = {
@@ -58,7 +63,7 @@ const OA_KINDS: Record<string, ZaloInbound["kind"]> = {
 };
 
 /** Translates an OA webhook event; null for events without a resident behind them. */
-export function fromOaEvent(e: OaEvent): ZaloInbound | null {
+export function fromOaEvent(e: OaEvent, keys: IdentityKeys): ZaloInbound | null {
   const user = e.follower?.id ?? e.sender?.id;
   if (!user) return null;
   const anonymous = e.event_name.startsWith("anonymous_");
@@ -67,7 +72,7 @@ export function fromOaEvent(e: OaEvent): ZaloInbound | null {
   const a = e.message?.attachments?.[0];
   const coords = a?.payload?.coordinates;
   return {
-    key: oaEventKey(e),
+    key: oaEventKey(e, keys),
     userId: user,
     replyTo: JSON.stringify(recipient),
     at: Number(e.timestamp),
