@@ -4,6 +4,7 @@ import { createUpdateFactory, user } from "./fakes/telegram-updates.js";
 import { startFakeZalo, type FakeZalo } from "./fakes/zalo-api.js";
 import { BOT_INFO, eventually, startTestApp, type TestApp } from "./support/app.js";
 import { buttons, messageIdOf, telegramSession, textOf, to } from "./support/telegram-session.js";
+import { zaloOaEnv } from "./support/zalo.js";
 
 // Xã Tân Thành, Tây Ninh: one of 53 places called Tân Thành (current and former names).
 const TAN_THANH_TAY_NINH = "25534";
@@ -46,13 +47,7 @@ describe("choosing a ward whose name many places share (Telegram buttons, Zalo n
       apiRoot: fake.apiRoot,
       env: {
         RESIDENT_MESSAGES_PER_MINUTE: "120",
-        ZALO_OA_APP_ID: zalo.appId,
-        ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-        ZALO_APP_SECRET_KEY: zalo.appSecretKey,
-        ZALO_OA_REFRESH_TOKEN: zalo.refreshToken,
-        ZALO_OA_ACCESS_TOKEN: zalo.accessToken,
-        ZALO_OA_API_ROOT: zalo.oaApiRoot,
-        ZALO_OAUTH_ROOT: zalo.oauthRoot,
+        ...zaloOaEnv(zalo),
         ZALO_OA_FREE_REPLIES: "50",
       },
     });

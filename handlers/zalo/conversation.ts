@@ -4,9 +4,10 @@ import { askScamQuestion } from "../../src/core/scam/question.js";
 import { normalizeTrackingCode } from "../../src/core/tracking-code.js";
 import type { Deps } from "../../src/deps.js";
 import { answerQuestion, openQuestion } from "./answer.js";
-import { sourceKey, typedNumber, type ZaloContext, type ZaloFeature } from "./context.js";
+import { fold, sourceKey, typedNumber, type ZaloContext, type ZaloFeature } from "./context.js";
 import { MENU_OPTIONS, menuFeature, showMenu } from "./menu.js";
 import { createZaloReport } from "./report.js";
+import { setTipNotices } from "../../src/core/tip-notices.js";
 import { showMyTips, showStatus, subscribeResident, unsubscribeResident } from "./status.js";
 import { chooseWard, narrowWards, offerWardsByName, offerWardsNear } from "./ward.js";
 
@@ -69,6 +70,15 @@ export function createZaloConversation(deps: ZaloConversationDeps): (ctx: ZaloCo
       case "huydangky": case "unsubscribe":
         await unsubscribeResident(deps, ctx);
         return true;
+      case "tatthongbao": case "notify_off": case "batthongbao": case "notify_on":
+      case "tat": case "bat": {
+        // "tắt thông báo" / "bật thông báo", typed as one word or two.
+        const on = ctx.word.startsWith("bat") || ctx.word === "notify_on";
+        if ((ctx.word === "tat" || ctx.word === "bat") && fold(ctx.rest) !== "thong bao") return false;
+        await setTipNotices(deps.db, ctx.resident.id, on);
+        ctx.reply(ctx.t(on ? "notify-on-done" : "notify-off-done-zalo"));
+        return true;
+      }
       case "kiemtra": case "check":
         if (ctx.rest) await check(ctx, ctx.rest);
         else await actions.check!(ctx);

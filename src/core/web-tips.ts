@@ -134,7 +134,9 @@ async function storePhotos(deps: WebTipDeps, tipId: number, photos: WebTipInput[
 }
 
 export type WebThreadMessage = { author: "OFFICER" | "TIPSTER"; text: string; at: Date };
-export type WebTipStatus = { residentId: number; tipId: number; status: TipStatusView; thread: WebThreadMessage[]; canAnswer: boolean };
+/** What happened to the tip, one line each (the web tipster's notices: they get no push). */
+export type WebTipEvent = { key: "notify-status-judged-valuable" | "notify-status-judged-reviewed" | "notify-status-closed"; at: Date };
+export type WebTipStatus = { residentId: number; tipId: number; status: TipStatusView; thread: WebThreadMessage[]; events: WebTipEvent[]; canAnswer: boolean };
 
 async function webResidentId(deps: Pick<WebTipDeps, "db" | "identity">, statusKey: string): Promise<number | null> {
   const key = normalizeStatusKey(statusKey);
@@ -163,7 +165,25 @@ export async function webTipStatus(deps: Pick<WebTipDeps, "db" | "identity">, co
   const unseen = messages.filter((m) => m.author === "OFFICER" && !m.relayedAt).map((m) => m.id);
   if (unseen.length) await deps.db.tipMessage.updateMany({ where: { id: { in: unseen }, relayedAt: null }, data: { relayedAt: new Date() } });
   const thread = messages.map((m) => ({ author: m.author as "OFFICER" | "TIPSTER", text: m.text, at: m.createdAt }));
-  return { residentId, tipId: tip.id, status, thread, canAnswer: status.status !== "RESOLVED" && thread.some((m) => m.author === "OFFICER") };
+  return { residentId, tipId: tip.id, status, thread, events: await tipEvents(deps, tip.id, status), canAnswer: status.status !== "RESOLVED" && thread.some((m) => m.author === "OFFICER") };
+}
+
+/**
+ * The judgement and the closure, as the tipster may know them: "valuable" or merely "reviewed"
+ * (never "not valuable"), dated by the first such event; a merged duplicate reads as closed.
+ */
+async function tipEvents(deps: Pick<WebTipDeps, "db">, tipId: number, status: TipStatusView): Promise<WebTipEvent[]> {
+  const rows = await deps.db.tipEvent.findMany({
+    where: { tipId, type: { in: ["assessed", "resolved", "merged"] } },
+    orderBy: { id: "asc" },
+    select: { type: true, createdAt: true },
+  });
+  const judged = rows.find((r) => r.type === "assessed");
+  const closed = rows.find((r) => r.type !== "assessed");
+  const events: WebTipEvent[] = [];
+  if (judged && status.valuable !== null) events.push({ key: status.valuable ? "notify-status-judged-valuable" : "notify-status-judged-reviewed", at: judged.createdAt });
+  if (closed && status.status === "RESOLVED") events.push({ key: "notify-status-closed", at: closed.createdAt });
+  return events;
 }
 
 /** A web tipster's answer to the officers' questions, posted under the tip's inbox card (once per nonce). */

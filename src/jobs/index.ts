@@ -5,6 +5,7 @@ import { campaignMonitorJob } from "./campaign-monitor.js";
 import { campaignSweepJob } from "./campaign-sweep.js";
 import { postToInboxJob } from "./post-to-inbox.js";
 import { relayToTipsterJob } from "./relay-to-tipster.js";
+import { notifyTipsterJob } from "./notify-tipster.js";
 import { retentionJob } from "./retention.js";
 import { routeTipJob } from "./route-tip.js";
 import { syncCardJob } from "./sync-card.js";
@@ -18,6 +19,7 @@ export const ALL_JOBS: AnyJobDef[] = [
   routeTipJob,
   syncCardJob,
   relayToTipsterJob,
+  notifyTipsterJob,
   postToInboxJob,
   campaignFanoutJob,
   campaignDeliverJob,

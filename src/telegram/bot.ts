@@ -24,6 +24,7 @@ import { campaignComposeFeature } from "../../handlers/telegram/campaign-compose
 import { campaignConfirmFeature } from "../../handlers/telegram/campaign-confirm.js";
 import { campaignControlFeature } from "../../handlers/telegram/campaign-control.js";
 import { subscribeFeature } from "../../handlers/telegram/subscribe.js";
+import { noticesFeature } from "../../handlers/telegram/notices.js";
 import { loginFeature } from "../../handlers/telegram/login.js";
 import { unhandledFeature } from "../../handlers/telegram/unhandled.js";
 
@@ -67,6 +68,7 @@ export function createBot(deps: Deps, botInfo?: UserFromGetMe): Bot<BotContext> 
   bot.use(campaignConfirmFeature(deps));
   bot.use(campaignControlFeature(deps));
   bot.use(subscribeFeature(deps));
+  bot.use(noticesFeature(deps));
   bot.use(loginFeature(deps));
   bot.use(startFeature(deps));
   bot.use(statusFeature(deps));

@@ -55,6 +55,7 @@ function statusPage(req: FastifyRequest, t: T, l: Lookup, s: WebTipStatus, notic
 <h1>${t("public-tip-title", { code: s.status.code })}</h1>
 ${noticeOf(notice)}
 <p data-field="state">${describeTipStatus(t, s.status)}</p>
+${s.events.length ? html`<ul class="events">${s.events.map((e) => html`<li data-event="${e.key}">${vnDateTime(e.at)} · ${t(e.key)}</li>`)}</ul>` : ""}
 <h2>${t("public-thread")}</h2>
 ${thread}
 ${s.canAnswer ? answerForm(t, l, "") : ""}

@@ -4,6 +4,7 @@ import { seal } from "../crypto/identity.js";
 import type { Deps } from "../deps.js";
 import { isLocale, type Locale } from "../i18n.js";
 import { relayToTipsterJob } from "../jobs/relay-to-tipster.js";
+import { NOTICE_KINDS, notifyTipsterJob } from "../jobs/notify-tipster.js";
 import { enqueue, jobId } from "../queue/job.js";
 import { createZaloConversation } from "../../handlers/zalo/conversation.js";
 import { splitWord, type ZaloContext } from "../../handlers/zalo/context.js";
@@ -66,4 +67,15 @@ async function releaseWaitingQuestions(deps: Deps, residentId: number, after: st
     select: { id: true },
   });
   for (const m of waiting) await enqueue(deps.queues, relayToTipsterJob, { messageId: m.id }, jobId("relay", m.id, "w", after));
+  // Notices (tip judged / closed) that waited too; the job skips any already sent.
+  const notices = await deps.db.tipEvent.findMany({
+    where: { type: "notice-waiting", tip: { residentId } },
+    orderBy: { id: "desc" },
+    take: 20,
+    select: { tipId: true, data: true },
+  });
+  for (const n of notices) {
+    const kind = NOTICE_KINDS.find((k) => k === (n.data as { kind?: unknown } | null)?.kind);
+    if (kind) await enqueue(deps.queues, notifyTipsterJob, { tipId: n.tipId, kind }, jobId("notify", n.tipId, kind, "w", after));
+  }
 }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ZaloApiError, OA_ERRORS } from "./errors.js";
 import { readJson, ZALO_TIMEOUT_MS } from "./http.js";
-import { oaInfoSchema, oaResponseSchema, oaSendResultSchema, oaTokenErrorSchema, oaTokenPairSchema, oaUploadFileSchema, oaUploadImageSchema } from "./oa-schemas.js";
+import { oaInfoSchema, promotionMessage, oaResponseSchema, oaSendResultSchema, oaTokenErrorSchema, oaTokenPairSchema, oaUploadFileSchema, oaUploadImageSchema } from "./oa-schemas.js";
 import type { Exchange, TokenStore } from "./tokens.js";
 
 /** Who an OA message goes to: a follower's user id, or an anonymous chat (anonymous_send_text). */
@@ -15,6 +15,8 @@ export type OaMessage =
 export type OaClient = {
   sendText(to: OaRecipient, text: string): Promise<{ messageId: string }>;
   send(to: OaRecipient, message: OaMessage): Promise<{ messageId: string }>;
+  /** A proactive (promotion) message: a template of a header and text elements; one quota unit. */
+  sendPromotion(to: { user_id: string }, header: string, text: string): Promise<{ messageId: string }>;
   uploadImage(bytes: Buffer, filename: string, mime: string): Promise<string>;
   uploadFile(bytes: Buffer, filename: string, mime: string): Promise<string>;
   getOa(): Promise<{ oaId: string; name: string | undefined }>;
@@ -75,6 +77,10 @@ export function createOaClient(opts: OaClientOptions): OaClient {
   };
   return {
     send,
+    async sendPromotion(to, header, text) {
+      const r = await call("/v3.0/oa/message/promotion", { method: "POST", json: { recipient: to, message: promotionMessage(header, text) } }, oaSendResultSchema);
+      return { messageId: r.message_id };
+    },
     sendText: (to, text) => send(to, { text }),
     async uploadImage(bytes, filename, mime) {
       return (await call("/v2.0/oa/upload/image", { method: "POST", form: fileForm(bytes, filename, mime) }, oaUploadImageSchema)).attachment_id;

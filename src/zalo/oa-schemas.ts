@@ -12,6 +12,38 @@ export const oaUploadImageSchema = z.looseObject({ attachment_id: z.string() });
 export const oaUploadFileSchema = z.looseObject({ token: z.string() });
 export const oaInfoSchema = z.looseObject({ oa_id: z.coerce.string(), name: z.string().optional() });
 
+/** Zalo's limits for a promotion template's header and text elements (assumed; see README). */
+export const PROMOTION_HEADER_MAX = 100;
+export const PROMOTION_TEXT_MAX = 1000;
+
+const promotionElement = z.union([
+  z.object({ type: z.literal("header"), content: z.string().min(1).max(PROMOTION_HEADER_MAX), align: z.enum(["left", "center", "right"]).optional() }),
+  z.object({ type: z.literal("text"), content: z.string().min(1).max(PROMOTION_TEXT_MAX), align: z.enum(["left", "center", "right"]).optional() }),
+]);
+/** The body of `/v3.0/oa/message/promotion`: a template attachment of template_type "promotion". */
+export const promotionMessageSchema = z.object({
+  attachment: z.object({
+    type: z.literal("template"),
+    payload: z.object({ template_type: z.literal("promotion"), language: z.enum(["VI", "EN"]).optional(), elements: z.array(promotionElement).min(1).max(6) }),
+  }),
+});
+
+/** Builds (and checks) a promotion message: a header, then the text cut into text elements. */
+export function promotionMessage(header: string, text: string): z.infer<typeof promotionMessageSchema> {
+  const parts: string[] = [];
+  for (let rest = text.trim(); rest; rest = rest.slice(PROMOTION_TEXT_MAX)) parts.push(rest.slice(0, PROMOTION_TEXT_MAX));
+  return promotionMessageSchema.parse({
+    attachment: {
+      type: "template",
+      payload: {
+        template_type: "promotion",
+        language: "VI",
+        elements: [{ type: "header", content: header.slice(0, PROMOTION_HEADER_MAX), align: "left" }, ...parts.map((content) => ({ type: "text", content, align: "left" }))],
+      },
+    },
+  });
+}
+
 /** The token endpoint answers the pair, or an error in `error`/`error_name` (no HTTP error status). */
 export const oaTokenPairSchema = z.looseObject({
   access_token: z.string().min(1),

@@ -104,6 +104,8 @@ export interface FakeZalo {
   callsTo(pathOrMethod: string): Call[];
   /** Successful cs sends to `userId`, with free/charged billing. */
   oaSentTo(userId: string): OaSend[];
+  /** Successful promotion (proactive) sends to `userId`; never counted in oaSentTo. */
+  promotionsTo(userId: string): OaSend[];
   /** Successful bot sendMessage/sendPhoto/sendSticker calls to `chatId`. */
   botSentTo(chatId: string): Call[];
   /** First call matching `predicate`, now or later; rejects after `timeoutMs` listing recent calls. */
@@ -167,6 +169,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     uploadIds: new Map(),
     uploads: [],
     oaSends: [],
+    promotions: [],
     botWebhook: null,
     botQueue: [],
     pollers: new Set(),
@@ -213,6 +216,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
     uploads: state.uploads,
     callsTo: (m) => calls.filter((c) => callMatches(m, c)),
     oaSentTo: (userId) => state.oaSends.filter((s) => s.userId === userId),
+    promotionsTo: (userId) => state.promotions.filter((s) => s.userId === userId),
     botSentTo: (chatId) =>
       calls.filter((c) => c.surface === "bot" && c.ok && BOT_MESSAGE_METHODS.has(c.method) && String(c.body["chat_id"]) === String(chatId)),
     waitFor: (predicate, timeoutMs = 60_000) =>
@@ -264,6 +268,7 @@ export async function startFakeZalo(opts: FakeZaloOptions = {}): Promise<FakeZal
       server.reset();
       state.uploads.length = 0;
       state.oaSends.length = 0;
+      state.promotions.length = 0;
       state.oaLimiter.reset();
       state.botLimiter.reset();
       state.botQueue.length = 0;

@@ -6,6 +6,7 @@ import { syncCardJob } from "../../jobs/sync-card.js";
 import { relayToTipsterJob } from "../../jobs/relay-to-tipster.js";
 import { routeTipJob } from "../../jobs/route-tip.js";
 import { postToInboxJob } from "../../jobs/post-to-inbox.js";
+import { notifyTipsterJob, type NoticeKind } from "../../jobs/notify-tipster.js";
 import { officerCovers, type OfficerRef } from "../officers.js";
 
 export type ActionDeps = Pick<Deps, "db" | "queues">;
@@ -112,14 +113,26 @@ export async function claimTip(deps: ActionDeps, officer: OfficerRef, tipId: num
 
 /** Valuable / not valuable: the judgement leaders count in their reports. */
 export async function assessTip(deps: ActionDeps, officer: OfficerRef, tipId: number, valuable: boolean): Promise<ActionResult> {
-  return act(deps, officer, tipId, (tip) => apply(deps, tip, officer, "assessed", { valuable }, { valuable }));
+  const r = await act(deps, officer, tipId, (tip) => apply(deps, tip, officer, "assessed", { valuable }, { valuable }));
+  if (r.ok) await notifyTipster(deps, r.tipId, "judged");
+  return r;
+}
+
+/**
+ * Queues the tipster's notice of a judgement or closure. The job id is per tip and kind, and
+ * the job sends at most once per kind (src/jobs/notify-tipster.ts), so re-judging is silent.
+ */
+export async function notifyTipster(deps: ActionDeps, tipId: number, kind: NoticeKind): Promise<void> {
+  await enqueue(deps.queues, notifyTipsterJob, { tipId, kind }, jobId("notify", tipId, kind));
 }
 
 export async function resolveTip(deps: ActionDeps, officer: OfficerRef, tipId: number, outcome: string | null): Promise<ActionResult> {
-  return act(deps, officer, tipId, async (tip) => {
+  const r = await act(deps, officer, tipId, async (tip) => {
     if (tip.status === "RESOLVED") return { ok: false, reason: "resolved" };
     return apply(deps, tip, officer, "resolved", { outcome }, { status: "RESOLVED", resolvedAt: new Date(), outcome, claimedById: tip.claimedBy?.id ?? officer.id });
   });
+  if (r.ok) await notifyTipster(deps, r.tipId, "closed");
+  return r;
 }
 
 /** Moves the tip to another ward's inbox; the first ward keeps a read-only card. */

@@ -2,7 +2,7 @@ import { enqueue, jobId } from "../../queue/job.js";
 import { syncCardJob } from "../../jobs/sync-card.js";
 import type { OfficerRef } from "../officers.js";
 import { normalizeTrackingCode } from "../tracking-code.js";
-import { act, isResult, loadForOfficer, updateIfUnchanged, type ActionDeps, type ActionResult } from "./actions.js";
+import { act, isResult, loadForOfficer, notifyTipster, updateIfUnchanged, type ActionDeps, type ActionResult } from "./actions.js";
 
 /**
  * Merges a duplicate into another tip of the officer's scope: the duplicate is resolved with
@@ -31,6 +31,8 @@ export async function mergeTip(deps: ActionDeps, officer: OfficerRef, tipId: num
     if (!events) return "changed";
     await enqueue(deps.queues, syncCardJob, { tipId: tip.id }, jobId("card", tip.id, events[0]));
     await enqueue(deps.queues, syncCardJob, { tipId: into.id }, jobId("card", into.id, events[1]));
+    // A duplicate is closed for its tipster: they hear so, not which tip it joined.
+    await notifyTipster(deps, tip.id, "closed");
     return { ok: true, code: tip.code, tipId: tip.id };
   });
 }

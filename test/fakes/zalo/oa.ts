@@ -1,6 +1,6 @@
 /**
  * The OA Open API surface (`https://openapi.zalo.me`): access_token check, rate limit, routing to
- * cs sends, uploads and getoa. Errors come back as HTTP 200 with a non-zero `error`, as Zalo does.
+ * cs and promotion sends, uploads and getoa. Errors come back as HTTP 200 with a non-zero `error`, as Zalo does.
  *
  * Assumed by the fake: -32 "Request exceeded limit" past `oaSendsPerSecond` calls per rolling
  * second (counted over every OA call that passed the token check); upload caps 1 MB (image) and
@@ -8,6 +8,7 @@
  */
 import { INVALID_PARAMS, oaError, sendCs } from "./cs.js";
 import { randomHex } from "./ids.js";
+import { sendPromotion } from "./promotion.js";
 import type { ZaloState } from "./state.js";
 import type { HandlerResult, RequestContext, Upload } from "./types.js";
 
@@ -33,13 +34,15 @@ function upload(state: ZaloState, ctx: RequestContext, kind: "image" | "file"): 
 
 export function handleOa(state: ZaloState, ctx: RequestContext): HandlerResult {
   const route = `${ctx.httpMethod} ${ctx.path}`;
-  const known = ["POST /v3.0/oa/message/cs", "POST /v2.0/oa/upload/image", "POST /v2.0/oa/upload/file", "GET /v2.0/oa/getoa"];
+  const known = ["POST /v3.0/oa/message/cs", "POST /v3.0/oa/message/promotion", "POST /v2.0/oa/upload/image", "POST /v2.0/oa/upload/file", "GET /v2.0/oa/getoa"];
   if (!known.includes(route)) return { status: 404, body: { error: 404, message: `fake Zalo: no route ${route}` } };
   if (!tokenIsValid(state, ctx.headers["access_token"])) return oaError(-216, "Access token is invalid");
   if (!state.oaLimiter.take(ctx.at)) return oaError(-32, "Request exceeded limit");
   switch (route) {
     case "POST /v3.0/oa/message/cs":
       return sendCs(state, ctx.body, ctx.at);
+    case "POST /v3.0/oa/message/promotion":
+      return sendPromotion(state, ctx.body, ctx.at);
     case "POST /v2.0/oa/upload/image":
       return upload(state, ctx, "image");
     case "POST /v2.0/oa/upload/file":

@@ -65,6 +65,8 @@ export interface ZaloState {
   uploadIds: Map<string, Upload>;
   uploads: Upload[];
   oaSends: OaSend[];
+  /** accepted promotion (proactive) messages, apart from cs sends */
+  promotions: OaSend[];
   botWebhook: { url: string; secretToken: string; updatedAt: number } | null;
   botQueue: BotUpdate[];
   pollers: Set<PollWaiter>;

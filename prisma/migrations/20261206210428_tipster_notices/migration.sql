@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Resident" ADD COLUMN     "tipNotices" BOOLEAN NOT NULL DEFAULT true;
+
