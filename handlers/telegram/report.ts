@@ -45,7 +45,8 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     await promptStep(ctx, flow, wardName(flow.wardCode));
   };
 
-  const submit = async (ctx: BotContext, flow: Flow) => {
+  /** Sends the report as a tip; its tracking code, or undefined when it was not sent (limited, empty). */
+  const submit = async (ctx: BotContext, flow: Flow): Promise<string | undefined> => {
     const resident = residentOf(ctx);
     if (!resident || !flow.text) return;
     const r = await submitReport(deps, { residentId: resident.id, channel: "TELEGRAM", sourceKey: `tg-${flow.startedBy}`, flow });
@@ -60,6 +61,7 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
     const guessed = flow.quick ? `\n\n${ctx.t("report-sent-guessed", { category: ctx.t(`category-${flow.category ?? "other"}`) })}` : "";
     const kb = new InlineKeyboard().text(ctx.t("btn-status"), `s:${r.code}`);
     await ctx.reply(sent + guessed, { parse_mode: "HTML", reply_markup: flow.quick ? withChangeCategory(kb, ctx, r.code) : kb });
+    return r.code;
   };
 
   c.use(recategorizeFeature(deps));
@@ -155,9 +157,11 @@ export function reportFeature(deps: ReportDeps): Composer<BotContext> {
   });
   pm.callbackQuery("f:send", async (ctx) => {
     const flow = ctx.state.flow;
-    if (flow?.step !== "confirm") return answerClosedSummary(ctx, deps);
+    if (flow?.step !== "confirm") return answerClosedSummary(ctx);
     await ctx.answerCallbackQuery();
-    await submit(ctx, flow);
+    const code = await submit(ctx, flow);
+    const messageId = ctx.callbackQuery.message?.message_id;
+    if (code && messageId) ctx.state.sentSummary = { messageId, code };
     // Sent (not held back by the hourly limit): the summary's buttons have done their work.
     if (!ctx.state.flow) await removeButtons(ctx);
   });

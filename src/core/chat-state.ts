@@ -49,6 +49,8 @@ export const chatStateSchema = z.object({
       messageId: z.number().int().optional(),
     })
     .optional(),
+  /** Telegram: the summary whose "Send" made the last tip, so a later tap on it names that tip. */
+  sentSummary: z.object({ messageId: z.number().int(), code: z.string().max(16) }).optional(),
   /** An officer composing a warning campaign (/warn): what to send, to whom, and the step. */
   campaign: z
     .object({

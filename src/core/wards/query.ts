@@ -28,6 +28,8 @@ const MAX_LOOSE_WORDS = 6;
 export interface LooseParsedQuery extends ParsedQuery {
   /** A looser reading would match more: the query has short words that are words themselves. */
   readonly loosens: boolean;
+  /** A typed token was read as glued words ("badinh" → ba dinh): it may instead be a typo ("cuyen" → chuyen). */
+  readonly split: boolean;
 }
 
 /** "007" → "7", as tokenize does for numbers typed apart. */
@@ -39,10 +41,10 @@ const number = (t: string) => (/^\d+$/.test(t) ? t.replace(/^0+(?=\d)/, "") : t)
  * administrative words ("phuong", "p", "thanh pho") marked optional before a name. `loose`: short
  * words are read as possible typos even when they are words ("tan na hoi" → "an").
  */
-export function createQueryParser(vocab: Vocabulary, table: MatchTable, glued: GluedWords): (query: string, loose?: boolean) => LooseParsedQuery {
-  /** The words one typed token stands for. */
-  const read = (t: string): readonly string[] => {
-    if (vocab.has(t) || unitWords.has(t) || /^\d+$/.test(t)) return [t];
+export function createQueryParser(vocab: Vocabulary, table: MatchTable, glued: GluedWords): (query: string, loose?: boolean, unsplit?: boolean) => LooseParsedQuery {
+  /** The words one typed token stands for (`unsplit`: as typed, glued words not split). */
+  const read = (t: string, unsplit: boolean): readonly string[] => {
+    if (unsplit || vocab.has(t) || unitWords.has(t) || /^\d+$/.test(t)) return [t];
     // Telex ("hues"): kept as typed, matched as typed and as what it spells (matchesOf), not split.
     if (vocab.has(untelex(t))) return [t];
     return glued.split(t)?.map(number) ?? [t];
@@ -66,10 +68,13 @@ export function createQueryParser(vocab: Vocabulary, table: MatchTable, glued: G
     return m;
   };
 
-  return (query, loose = false) => {
+  return (query, loose = false, unsplit = false) => {
     const raw: string[] = [];
+    let split = false;
     for (const t of tokenize(fold(withoutStreet(query)))) {
-      raw.push(...read(t));
+      const words = read(t, unsplit);
+      split ||= words.length > 1;
+      raw.push(...words);
       if (raw.length >= MAX_QUERY_WORDS) break;
     }
     raw.length = Math.min(raw.length, MAX_QUERY_WORDS);
@@ -92,6 +97,6 @@ export function createQueryParser(vocab: Vocabulary, table: MatchTable, glued: G
     });
     // A sentence has short words by the dozen ("toi o gan cho"): read loosely, they would match half the index.
     const loosens = raw.length <= MAX_LOOSE_WORDS && raw.some((t, i) => t.length < SHORT_WORD && isWord(t) && vocab.has(t) && !optional[i]);
-    return { words, kind, table, loosens };
+    return { words, kind, table, loosens, split };
   };
 }

@@ -212,7 +212,14 @@ export function createWardIndex(dir: Directory): WardIndex {
     if (!(limit > 0) || !query.trim()) return [];
     const strict = parseQuery(query);
     const found = searchParsed(strict, limit, opts);
-    if (found[0]?.quality !== "partial" || !strict.loosens) return found;
+    if (found[0]?.quality !== "partial") return found;
+    // Nothing explains the whole query: a token read as glued words may be a word with a letter
+    // missing instead ("cuyen my": not "cu yen my" but Chuyên Mỹ). Only complete names are wanted.
+    if (strict.split) {
+      const whole = searchParsed(parseQuery(query, false, true), limit, opts, true);
+      if (whole[0] && whole[0].quality !== "partial") return whole;
+    }
+    if (!strict.loosens) return found;
     // Nothing explains the whole query: a short word may be a typo that is also a word ("tan na hoi").
     // Only names that explain every word are wanted from it: pass 1 alone finds those.
     const second = searchParsed(parseQuery(query, true), limit, opts, true);
