@@ -11,6 +11,7 @@ import { BOT_INFO, eventually, startTestApp, WAIT_MS, type TestApp } from "./sup
 import { waitForJobs } from "./support/settle.js";
 import { officerWithInbox } from "./support/inbox.js";
 import { telegramSession, textOf, to } from "./support/telegram-session.js";
+import { oaTexts, zaloOaEnv } from "./support/zalo.js";
 
 const officer = user(5_101_002, { firstName: "Lan", username: "officer_lan" });
 const INBOX = -1_001_777_000_111;
@@ -21,8 +22,6 @@ const BOT_RESIDENT = "zb-user-77";
 const BOT_SECRET = "zalo_bot_secret_0123456789";
 const HOUR = 3_600_000;
 
-/** The resident's view: the text of every OA message the fake accepted for them. */
-const oaTexts = (zalo: FakeZalo, userId: string) => zalo.oaSentTo(userId).map((s) => String((s.message as { text?: string }).text ?? ""));
 
 describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)", () => {
   let tgFake: FakeTelegram;
@@ -64,13 +63,7 @@ describe("Zalo channel, end to end (fake Zalo OA + Bot Platform, Telegram inbox)
     app = await startTestApp({
       apiRoot: tgFake.apiRoot,
       env: {
-        ZALO_OA_APP_ID: zalo.appId,
-        ZALO_OA_SECRET_KEY: zalo.oaSecretKey,
-        ZALO_APP_SECRET_KEY: zalo.appSecretKey,
-        ZALO_OA_REFRESH_TOKEN: zalo.refreshToken,
-        ZALO_OA_ACCESS_TOKEN: zalo.accessToken,
-        ZALO_OA_API_ROOT: zalo.oaApiRoot,
-        ZALO_OAUTH_ROOT: zalo.oauthRoot,
+        ...zaloOaEnv(zalo),
         ZALO_OA_MONTHLY_QUOTA: "1",
         ZALO_BOT_TOKEN: zalo.botToken,
         ZALO_BOT_API_ROOT: zalo.botApiRoot,

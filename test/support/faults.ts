@@ -203,13 +203,3 @@ export async function allTipsDelivered(deps: Pick<Deps, "db" | "identity">, fake
     throw new Error(`${(err as Error).message}\nlast audit: ${brief(last)}`);
   }
 }
-
-/** Resolves once no queue has a job waiting, active, delayed or prioritized (checked twice, a second apart). */
-export async function queuesIdle(queues: Deps["queues"], timeoutMs: number): Promise<void> {
-  const busy = async () => {
-    // Not `maintenance`: its job scheduler (retention) always keeps its next run there, delayed by hours.
-    const counts = await Promise.all(Object.values(queues).filter((q) => q.name !== "maintenance").map((q) => q.getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children")));
-    return counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
-  };
-  await eventually(async () => (await busy()) === 0 && (await sleep(1_000), (await busy()) === 0), timeoutMs, "every queue drained");
-}
